@@ -1,0 +1,253 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules import nip as nip_rules
+from ..rules.service import full_years_between, golongan_fits, golongan_selection
+from ..rules.standard import FUNCTIONAL_LEVELS, POSITION_KINDS
+
+ASN_TYPES = [("pns", "PNS"), ("pppk", "PPPK"), ("non_asn", "Non-ASN")]
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    # ASN identity: public on civil-service documents (mirrored on
+    # hr.employee.public), so no group restriction.
+    nip = fields.Char(
+        string="NIP",
+        index="btree_not_null",
+        copy=False,
+        tracking=True,
+        help="Nomor Induk Pegawai: 18 digits = birth date (YYYYMMDD), TMT CPNS "
+        "(YYYYMM), gender (1 male, 2 female) and a 3-digit sequence. Spaces "
+        "are removed. Gender, birth date and TMT CPNS are filled from it.",
+    )
+    asn_type = fields.Selection(
+        ASN_TYPES,
+        string="ASN Type",
+        index=True,
+        tracking=True,
+        help="PNS = permanent civil servant, PPPK = government employee with a "
+        "work agreement, Non-ASN = other staff (no NIP, no grade).",
+    )
+    golongan = fields.Selection(
+        golongan_selection(),
+        string="Pangkat/Golongan",
+        index=True,
+        tracking=True,
+        help="Rank and grade. PNS use I/a to IV/e with the rank name; PPPK use "
+        "grades I to XVII. Only grades of the chosen ASN type are accepted.",
+    )
+    position_kind = fields.Selection(
+        POSITION_KINDS,
+        compute="_compute_position_kind",
+        store=True,
+        readonly=False,
+        index=True,
+        help="Kind of position, taken from the job; change it here only when "
+        "this person's position differs from the job's usual kind.",
+    )
+    functional_level = fields.Selection(
+        FUNCTIONAL_LEVELS,
+        compute="_compute_position_kind",
+        store=True,
+        readonly=False,
+        help="Level of a functional position, taken from the job.",
+    )
+    # Derived from the NIP; private like the birth date itself
+    tmt_cpns = fields.Date(
+        string="TMT CPNS",
+        compute="_compute_from_nip",
+        store=True,
+        readonly=False,
+        groups="hr.group_hr_user",
+        help="Start of service as a candidate civil servant. Filled from the "
+        "NIP (first day of that month); correct it when the decree (SK) "
+        "gives another date.",
+    )
+    gender = fields.Selection(compute="_compute_from_nip", store=True, readonly=False)
+    birthday = fields.Date(compute="_compute_from_nip", store=True, readonly=False)
+    years_of_service = fields.Integer(
+        compute="_compute_years_of_service",
+        search="_search_years_of_service",
+        groups="hr.group_hr_user",
+        help="Full years since the TMT CPNS, as of today.",
+    )
+    job_competency_ids = fields.One2many(
+        related="job_id.competency_ids",
+        string="Required Competencies",
+        groups="hr.group_hr_user",
+    )
+
+    # hr_appraisal_oca adds these to hr.employee without a group, which makes
+    # every employee record unreadable for internal users without HR rights
+    # (hr's test_employee_fields_groups). Appraisals are reached through
+    # hr.appraisal and its record rules instead.
+    appraisal_ids = fields.One2many(groups="hr.group_hr_user")
+    # hr_appraisal_oca's employee form also shows it to settings admins
+    last_appraisal_state = fields.Selection(groups="hr.group_hr_user,base.group_system")
+    allowed_user_ids = fields.Many2many(groups="hr.group_hr_user")
+
+    _sql_constraints = [
+        (
+            "nip_company_unique",
+            "UNIQUE(nip, company_id)",
+            "This NIP is already used by another employee of the same company.",
+        ),
+    ]
+
+    @api.depends("job_id.position_kind", "job_id.functional_level")
+    def _compute_position_kind(self):
+        for employee in self:
+            employee.position_kind = employee.job_id.position_kind
+            employee.functional_level = employee.job_id.functional_level
+
+    @api.depends("nip", "asn_type")
+    def _compute_from_nip(self):
+        # Reading a field's old value inside its own compute is supported by
+        # the ORM (see Field.compute_value): without a valid NIP we keep it.
+        for employee in self:
+            parsed = employee._parse_nip_or_none()
+            if parsed:
+                employee.tmt_cpns = parsed.tmt_cpns
+                employee.gender = parsed.gender
+                employee.birthday = parsed.birth_date
+            else:
+                employee.tmt_cpns = employee.tmt_cpns
+                employee.gender = employee.gender
+                employee.birthday = employee.birthday
+
+    @api.depends("tmt_cpns")
+    def _compute_years_of_service(self):
+        today = fields.Date.context_today(self)
+        for employee in self:
+            employee.years_of_service = full_years_between(employee.tmt_cpns, today)
+
+    def _search_years_of_service(self, operator, value):
+        # "n full years" <=> TMT between (today - (n+1) years, today - n years]
+        if operator not in ("=", "!=", "<", "<=", ">", ">=") or not isinstance(
+            value, int
+        ):
+            return NotImplemented
+        today = fields.Date.context_today(self)
+
+        def anniversary(years):
+            return today - relativedelta(years=years)
+
+        if operator in (">=", ">"):
+            years = value if operator == ">=" else value + 1
+            return [("tmt_cpns", "<=", anniversary(years))]
+        if operator in ("<", "<="):
+            years = value if operator == "<" else value + 1
+            return [("tmt_cpns", ">", anniversary(years))]
+        exactly = [
+            ("tmt_cpns", "<=", anniversary(value)),
+            ("tmt_cpns", ">", anniversary(value + 1)),
+        ]
+        if operator == "=":
+            return exactly
+        return ["|", ("tmt_cpns", "=", False), "!", "&", *exactly]
+
+    @api.constrains("nip", "asn_type")
+    def _check_nip(self):
+        for employee in self:
+            if not employee.nip:
+                continue
+            try:
+                nip_rules.parse(employee.nip, pppk=employee.asn_type == "pppk")
+            except nip_rules.NipError as error:
+                raise ValidationError(
+                    self._nip_error_message(employee, error.code)
+                ) from None
+
+    @api.constrains("tmt_cpns", "birthday")
+    def _check_tmt_after_adulthood(self):
+        for employee in self.sudo():
+            birth, tmt = employee.birthday, employee.tmt_cpns
+            adult = birth and birth + relativedelta(years=nip_rules.MIN_AGE_AT_TMT)
+            if tmt and adult and tmt < adult.replace(day=1):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: the TMT CPNS (%(tmt)s) is before the 18th "
+                        "birthday.",
+                        name=employee.name,
+                        tmt=tmt,
+                    )
+                )
+
+    @api.constrains("asn_type", "golongan")
+    def _check_golongan(self):
+        for employee in self:
+            if not golongan_fits(employee.asn_type, employee.golongan):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: the grade %(grade)s does not exist for the ASN "
+                        "type %(type)s. PNS use I/a-IV/e, PPPK use I-XVII and "
+                        "non-ASN staff have no grade.",
+                        name=employee.name,
+                        grade=dict(golongan_selection())[employee.golongan],
+                        type=dict(ASN_TYPES).get(employee.asn_type, "-"),
+                    )
+                )
+
+    @api.constrains("position_kind", "functional_level")
+    def _check_functional_level(self):
+        for employee in self:
+            if employee.functional_level and employee.position_kind != "fungsional":
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s has a functional level but is not in a "
+                        "functional position.",
+                        name=employee.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("nip"):
+                vals["nip"] = nip_rules.normalize(vals["nip"])
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("nip"):
+            vals = dict(vals, nip=nip_rules.normalize(vals["nip"]))
+        return super().write(vals)
+
+    def _parse_nip_or_none(self):
+        self.ensure_one()
+        try:
+            return nip_rules.parse(self.nip, pppk=self.asn_type == "pppk")
+        except nip_rules.NipError:
+            return None
+
+    def _nip_error_message(self, employee, code):
+        messages = {
+            "length": self.env._("A NIP has exactly 18 digits."),
+            "digits": self.env._("A NIP contains only the digits 0-9."),
+            "birth_date": self.env._(
+                "Digits 1-8 of the NIP must be a real birth date (YYYYMMDD)."
+            ),
+            "tmt": self.env._(
+                "Digits 9-14 of the NIP must be a real TMT CPNS month (YYYYMM)."
+            ),
+            "future": self.env._(
+                "The birth date or TMT CPNS in the NIP lies in the future."
+            ),
+            "gender": self.env._(
+                "Digit 15 of the NIP is the gender: 1 (male) or 2 (female)."
+            ),
+            "too_young": self.env._(
+                "The TMT CPNS in the NIP is before the 18th birthday."
+            ),
+        }
+        return self.env._(
+            "Invalid NIP %(nip)s for %(name)s: %(reason)s",
+            nip=employee.nip,
+            name=employee.name,
+            reason=messages[code],
+        )
+
+

@@ -1,0 +1,49 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    # Job competency standard defaults (see res.company)
+    skj_level_jpt_utama = fields.Integer(
+        related="company_id.skj_level_jpt_utama", readonly=False
+    )
+    skj_level_jpt_madya = fields.Integer(
+        related="company_id.skj_level_jpt_madya", readonly=False
+    )
+    skj_level_jpt_pratama = fields.Integer(
+        related="company_id.skj_level_jpt_pratama", readonly=False
+    )
+    skj_level_administrator = fields.Integer(
+        related="company_id.skj_level_administrator", readonly=False
+    )
+    skj_level_pengawas = fields.Integer(
+        related="company_id.skj_level_pengawas", readonly=False
+    )
+    skj_level_pelaksana = fields.Integer(
+        related="company_id.skj_level_pelaksana", readonly=False
+    )
+    skj_level_ahli_utama = fields.Integer(
+        related="company_id.skj_level_ahli_utama", readonly=False
+    )
+    skj_level_ahli_madya = fields.Integer(
+        related="company_id.skj_level_ahli_madya", readonly=False
+    )
+    skj_level_ahli_muda = fields.Integer(
+        related="company_id.skj_level_ahli_muda", readonly=False
+    )
+    skj_level_ahli_pertama = fields.Integer(
+        related="company_id.skj_level_ahli_pertama", readonly=False
+    )
+    skj_level_penyelia = fields.Integer(
+        related="company_id.skj_level_penyelia", readonly=False
+    )
+    skj_level_mahir = fields.Integer(
+        related="company_id.skj_level_mahir", readonly=False
+    )
+    skj_level_terampil = fields.Integer(
+        related="company_id.skj_level_terampil", readonly=False
+    )
+    skj_level_pemula = fields.Integer(
+        related="company_id.skj_level_pemula", readonly=False
+    )

@@ -1,0 +1,5 @@
+from . import test_employee_asn
+from . import test_dictionary
+from . import test_job_competency
+from . import test_access
+from . import test_ui

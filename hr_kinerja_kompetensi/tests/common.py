@@ -1,0 +1,88 @@
+import datetime
+
+from odoo.tests import TransactionCase, new_test_user
+
+from ..rules import nip as nip_rules
+
+
+class KinerjaCommon(TransactionCase):
+    """One user per role, in a small supervision chain:
+
+    atasan (supervisor's supervisor) -> supervisor -> employee, peer
+    plus an HR officer, an HR admin, an unrelated user and a user of another
+    company.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.other_company = cls.env["res.company"].create({"name": "Kabupaten Lain"})
+        cls._seq = 0
+
+        def user(login, groups, company=None):
+            company = company or cls.company
+            return new_test_user(
+                cls.env,
+                login=login,
+                groups=groups,
+                company_id=company.id,
+                company_ids=[(6, 0, company.ids)],
+            )
+
+        penilai = "base.group_user,hr_kinerja_kompetensi.group_kinerja_penilai"
+        cls.user_atasan = user("hkk_atasan", penilai)
+        cls.user_supervisor = user("hkk_supervisor", penilai)
+        cls.user_employee = user("hkk_employee", "base.group_user")
+        cls.user_peer = user("hkk_peer", "base.group_user")
+        cls.user_unrelated = user("hkk_unrelated", penilai)
+        cls.user_hr = user(
+            "hkk_hr", "base.group_user,hr_kinerja_kompetensi.group_kinerja_hr_officer"
+        )
+        cls.user_hr_admin = user(
+            "hkk_hr_admin", "base.group_user,hr_kinerja_kompetensi.group_kinerja_hr_admin"
+        )
+        cls.user_other_company = user(
+            "hkk_other", "base.group_user,hr_kinerja_kompetensi.group_kinerja_hr_officer",
+            company=cls.other_company,
+        )
+
+        Employee = cls.env["hr.employee"]
+        cls.emp_atasan = Employee.create(
+            cls._employee_vals("Atasan", cls.user_atasan)
+        )
+        cls.emp_supervisor = Employee.create(
+            cls._employee_vals("Supervisor", cls.user_supervisor, parent=cls.emp_atasan)
+        )
+        cls.emp_employee, cls.emp_peer = Employee.create(
+            [
+                cls._employee_vals("Employee", cls.user_employee, cls.emp_supervisor),
+                cls._employee_vals("Peer", cls.user_peer, cls.emp_supervisor),
+            ]
+        )
+        cls.emp_unrelated = Employee.create(
+            cls._employee_vals("Unrelated", cls.user_unrelated)
+        )
+        cls.emp_other_company = Employee.create(
+            dict(
+                cls._employee_vals("Other", cls.user_other_company),
+                company_id=cls.other_company.id,
+            )
+        )
+
+    @classmethod
+    def _make_nip(cls, birth=datetime.date(1990, 3, 15), tmt=None, gender="male"):
+        cls._seq += 1
+        tmt = tmt or datetime.date(birth.year + 25, 1, 1)
+        return nip_rules.build(birth, tmt, gender, cls._seq)
+
+    @classmethod
+    def _employee_vals(cls, name, user=None, parent=None):
+        return {
+            "name": name,
+            "user_id": user.id if user else False,
+            "parent_id": parent.id if parent else False,
+            "asn_type": "pns",
+            "nip": cls._make_nip(),
+        }

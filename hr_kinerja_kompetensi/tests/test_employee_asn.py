@@ -1,0 +1,145 @@
+import datetime
+
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import KinerjaCommon
+
+
+@tagged("post_install", "-at_install")
+class TestEmployeeAsn(KinerjaCommon):
+    def test_nip_fills_gender_birthday_and_tmt(self):
+        employee = self.env["hr.employee"].create(
+            {"name": "Siti", "asn_type": "pns", "nip": "1988 0421 201403 2 007"}
+        )
+        self.assertEqual(employee.nip, "198804212014032007", "spaces are removed")
+        self.assertEqual(employee.gender, "female")
+        self.assertEqual(employee.birthday, datetime.date(1988, 4, 21))
+        self.assertEqual(employee.tmt_cpns, datetime.date(2014, 3, 1))
+
+    def test_tmt_can_be_corrected_by_hand(self):
+        employee = self.env["hr.employee"].create(
+            {"name": "Budi", "asn_type": "pns", "nip": "198001012005011001"}
+        )
+        employee.tmt_cpns = datetime.date(2005, 1, 17)
+        employee.name = "Budi Santoso"
+        self.assertEqual(employee.tmt_cpns, datetime.date(2005, 1, 17))
+
+    def test_invalid_nips_are_refused_with_reason(self):
+        cases = {
+            "19800101200501100": "18 digits",  # 17 digits
+            "1980010120050110011": "18 digits",  # 19 digits
+            "19800101200501100A": "only the digits",
+            "19800230200501 1001": "real birth date",  # 30 February
+            "198001012005131001": "real TMT CPNS month",
+            "198001012005001001": "real TMT CPNS month",
+            "198001012005013001": "Digit 15",
+            "198001011997011001": "18th birthday",
+            "209901012005011001": "future",
+        }
+        for nip, reason in cases.items():
+            # Odoo's assertRaises rolls back to a savepoint, like a request
+            with self.subTest(nip=nip), self.assertRaises(ValidationError) as caught:
+                self.env["hr.employee"].create(
+                    {"name": "X", "asn_type": "pns", "nip": nip}
+                )
+            self.assertIn(reason, str(caught.exception))
+        self.assertFalse(
+            self.env["hr.employee"].search([("name", "=", "X")]),
+            "nothing is half-written",
+        )
+
+    def test_pppk_marker_is_accepted_for_pppk_only(self):
+        pppk = self.env["hr.employee"].create(
+            {"name": "Guru PPPK", "asn_type": "pppk", "nip": "199203142022212005"}
+        )
+        self.assertEqual(pppk.tmt_cpns, datetime.date(2022, 1, 1))
+        with self.assertRaisesRegex(ValidationError, "TMT CPNS month"):
+            self.env["hr.employee"].create(
+                {"name": "PNS", "asn_type": "pns", "nip": "199203142022212006"}
+            )
+
+    def test_nip_unique_per_company(self):
+        nip = self._make_nip()
+        self.env["hr.employee"].create({"name": "A", "asn_type": "pns", "nip": nip})
+        self.env["hr.employee"].create(
+            {
+                "name": "A elsewhere",
+                "asn_type": "pns",
+                "nip": nip,
+                "company_id": self.other_company.id,
+            }
+        )
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            with self.env.cr.savepoint():
+                self.env["hr.employee"].create(
+                    {"name": "B", "asn_type": "pns", "nip": nip}
+                )
+
+    def test_golongan_must_match_asn_type(self):
+        Employee = self.env["hr.employee"]
+        self.assertTrue(
+            Employee.create({"name": "P", "asn_type": "pns", "golongan": "pns_3a"})
+        )
+        self.assertTrue(
+            Employee.create({"name": "K", "asn_type": "pppk", "golongan": "pppk_9"})
+        )
+        for asn_type, golongan in (
+            ("pns", "pppk_9"),
+            ("pppk", "pns_3a"),
+            ("non_asn", "pns_2a"),
+        ):
+            with self.subTest(asn_type=asn_type), self.assertRaisesRegex(
+                ValidationError, "does not exist for the ASN type"
+            ):
+                Employee.create(
+                    {"name": "Bad", "asn_type": asn_type, "golongan": golongan}
+                )
+
+    def test_tmt_before_adulthood_refused_when_set_by_hand(self):
+        employee = self.env["hr.employee"].create(
+            {"name": "C", "asn_type": "pns", "nip": "199001012015011001"}
+        )
+        with self.assertRaisesRegex(ValidationError, "18th birthday"):
+            employee.tmt_cpns = datetime.date(2007, 1, 1)
+
+    def test_position_kind_follows_job_and_is_overridable(self):
+        job = self.env["hr.job"].create(
+            {"name": "Guru Ahli Muda", "position_kind": "fungsional",
+             "functional_level": "ahli_muda"}
+        )
+        employee = self.env["hr.employee"].create({"name": "D", "job_id": job.id})
+        self.assertEqual(employee.position_kind, "fungsional")
+        self.assertEqual(employee.functional_level, "ahli_muda")
+        employee.write({"position_kind": "pelaksana", "functional_level": False})
+        self.assertEqual(employee.position_kind, "pelaksana")
+        with self.assertRaisesRegex(ValidationError, "functional level"):
+            employee.write({"functional_level": "ahli_muda"})
+
+    def test_years_of_service_compute_and_search(self):
+        today = datetime.date.today()
+        Employee = self.env["hr.employee"]
+        ten = Employee.create(
+            {"name": "Ten", "tmt_cpns": today.replace(year=today.year - 10)}
+        )
+        almost = Employee.create(
+            {
+                "name": "Almost",
+                "tmt_cpns": today.replace(year=today.year - 10)
+                + datetime.timedelta(days=1),
+            }
+        )
+        self.assertEqual(ten.years_of_service, 10)
+        self.assertEqual(almost.years_of_service, 9)
+        scope = [("id", "in", (ten | almost).ids)]
+        self.assertEqual(Employee.search(scope + [("years_of_service", ">=", 10)]), ten)
+        self.assertEqual(Employee.search(scope + [("years_of_service", "<", 10)]), almost)
+        self.assertEqual(Employee.search(scope + [("years_of_service", "=", 9)]), almost)
+        self.assertEqual(Employee.search(scope + [("years_of_service", "!=", 9)]), ten)
+        self.assertEqual(Employee.search(scope + [("years_of_service", ">", 9)]), ten)
+        self.assertEqual(
+            Employee.search(scope + [("years_of_service", "<=", 9)]), almost
+        )

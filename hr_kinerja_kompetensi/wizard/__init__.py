@@ -1,0 +1,1 @@
+from . import hr_job_competency_fill
