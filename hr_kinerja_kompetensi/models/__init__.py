@@ -9,3 +9,9 @@ from . import hr_job
 from . import hr_job_competency
 from . import hr_employee
 from . import hr_employee_public
+from . import hr_behavior_value
+from . import hr_appraisal_cycle
+from . import hr_appraisal
+from . import hr_appraisal_competency
+from . import hr_appraisal_behavior
+from . import hr_appraisal_work_result

@@ -8,7 +8,6 @@ class HrCompetencyIndicator(models.Model):
 
     level_id = fields.Many2one(
         "hr.competency.level",
-        string="Level",
         required=True,
         ondelete="cascade",
         index=True,

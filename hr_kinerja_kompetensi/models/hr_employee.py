@@ -170,8 +170,7 @@ class HrEmployee(models.Model):
             if tmt and adult and tmt < adult.replace(day=1):
                 raise ValidationError(
                     self.env._(
-                        "%(name)s: the TMT CPNS (%(tmt)s) is before the 18th "
-                        "birthday.",
+                        "%(name)s: the TMT CPNS (%(tmt)s) is before the 18th birthday.",
                         name=employee.name,
                         tmt=tmt,
                     )
@@ -216,6 +215,17 @@ class HrEmployee(models.Model):
             vals = dict(vals, nip=nip_rules.normalize(vals["nip"]))
         return super().write(vals)
 
+    def action_open_kinerja_appraisals(self):
+        """The employee's appraisal history, as far as the user may see it."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_kompetensi.hr_appraisal_action_kinerja"
+        )
+        action["domain"] = [("employee_id", "=", self.id), ("cycle_id", "!=", False)]
+        action["context"] = {"search_default_group_cycle": 0}
+        action["view_mode"] = "list,form,graph"
+        return action
+
     def _parse_nip_or_none(self):
         self.ensure_one()
         try:
@@ -249,5 +259,3 @@ class HrEmployee(models.Model):
             name=employee.name,
             reason=messages[code],
         )
-
-

@@ -7,9 +7,7 @@ class HrJobCompetency(models.Model):
     _order = "job_id, competency_family, skill_id"
     _rec_name = "skill_id"
 
-    job_id = fields.Many2one(
-        "hr.job", string="Job", required=True, ondelete="cascade", index=True
-    )
+    job_id = fields.Many2one("hr.job", required=True, ondelete="cascade", index=True)
     skill_id = fields.Many2one(
         "hr.skill",
         string="Competency",

@@ -57,6 +57,18 @@ class ResCompany(models.Model):
         default=DEFAULT_REQUIRED_LEVEL["pemula"], help=_LEVEL_HELP
     )
 
+    # Thresholds of the suggested work-result rating (average achievement %)
+    kinerja_above_threshold = fields.Float(
+        default=110.0,
+        help="Average achievement of the work-result indicators from which the "
+        "suggested rating is 'above expectations'.",
+    )
+    kinerja_meets_threshold = fields.Float(
+        default=90.0,
+        help="Average achievement from which the suggested rating is 'meets "
+        "expectations'; below it the suggestion is 'below expectations'.",
+    )
+
     _sql_constraints = [
         (
             f"skj_level_{key}_range",
@@ -64,6 +76,14 @@ class ResCompany(models.Model):
             "A default required level is between 1 and 5.",
         )
         for key in DEFAULT_REQUIRED_LEVEL
+    ] + [
+        (
+            "kinerja_thresholds_order",
+            "CHECK(kinerja_meets_threshold > 0 "
+            "AND kinerja_above_threshold > kinerja_meets_threshold)",
+            "The 'above' threshold must be higher than the 'meets' threshold, "
+            "and both positive.",
+        )
     ]
 
     def _get_skj_level_table(self):

@@ -47,3 +47,11 @@ class ResConfigSettings(models.TransientModel):
     skj_level_pemula = fields.Integer(
         related="company_id.skj_level_pemula", readonly=False
     )
+
+    # Work-result suggestion thresholds
+    kinerja_above_threshold = fields.Float(
+        related="company_id.kinerja_above_threshold", readonly=False
+    )
+    kinerja_meets_threshold = fields.Float(
+        related="company_id.kinerja_meets_threshold", readonly=False
+    )

@@ -62,19 +62,24 @@ def parse(value, today=None, pppk=False):
             "birth_date", f"Digits 1-8 ({nip[0:8]}) are not a real birth date."
         ) from None
     tmt_year, tmt_month = int(nip[8:12]), int(nip[12:14])
-    if pppk and nip[12:14] in PPPK_MONTH_MARKERS:
+    # A PPPK number only tells the year of appointment.
+    year_only = pppk and nip[12:14] in PPPK_MONTH_MARKERS
+    if year_only:
         tmt_month = 1
-    elif not 1 <= tmt_month <= 12 or tmt_year < 1900:
+    if not 1 <= tmt_month <= 12 or tmt_year < 1900:
         raise NipError(
             "tmt", f"Digits 9-14 ({nip[8:14]}) are not a real TMT CPNS month."
         )
     tmt = datetime.date(tmt_year, tmt_month, 1)
     if birth > today or tmt > today:
-        raise NipError("future", "The birth date or TMT CPNS in the NIP is in the future.")
+        raise NipError(
+            "future", "The birth date or TMT CPNS in the NIP is in the future."
+        )
     if nip[14] not in GENDER_BY_DIGIT:
         raise NipError("gender", "Digit 15 of a NIP is 1 (male) or 2 (female).")
     # The appointment month must not start before the 18th birthday's month.
-    adult_month = (birth.year + MIN_AGE_AT_TMT, birth.month)
+    # (With only the year known, the year of the 18th birthday is enough.)
+    adult_month = (birth.year + MIN_AGE_AT_TMT, 1 if year_only else birth.month)
     if (tmt.year, tmt.month) < adult_month:
         raise NipError(
             "too_young", "The TMT CPNS in the NIP is before the 18th birthday."
@@ -90,6 +95,4 @@ def parse(value, today=None, pppk=False):
 def build(birth_date, tmt_cpns, gender, sequence):
     """Compose a NIP from its parts (used by demo data and tests)."""
     digit = {v: k for k, v in GENDER_BY_DIGIT.items()}[gender]
-    return (
-        f"{birth_date:%Y%m%d}{tmt_cpns:%Y%m}{digit}{sequence:03d}"
-    )
+    return f"{birth_date:%Y%m%d}{tmt_cpns:%Y%m}{digit}{sequence:03d}"

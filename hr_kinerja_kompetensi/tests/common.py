@@ -1,11 +1,24 @@
 import datetime
+from contextlib import contextmanager
 
 from odoo.tests import TransactionCase, new_test_user
 
 from ..rules import nip as nip_rules
 
 
-class KinerjaCommon(TransactionCase):
+class SavepointRaisesMixin:
+    """assertRaisesRegex through Odoo's assertRaises, which rolls back to a
+    savepoint like a failed request does: a refused write leaves nothing
+    behind, and the tests can check that."""
+
+    @contextmanager
+    def assertRaisesRegex(self, exception, regex):  # noqa: N802 (unittest API)
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), regex)
+
+
+class KinerjaCommon(SavepointRaisesMixin, TransactionCase):
     """One user per role, in a small supervision chain:
 
     atasan (supervisor's supervisor) -> supervisor -> employee, peer
@@ -41,17 +54,17 @@ class KinerjaCommon(TransactionCase):
             "hkk_hr", "base.group_user,hr_kinerja_kompetensi.group_kinerja_hr_officer"
         )
         cls.user_hr_admin = user(
-            "hkk_hr_admin", "base.group_user,hr_kinerja_kompetensi.group_kinerja_hr_admin"
+            "hkk_hr_admin",
+            "base.group_user,hr_kinerja_kompetensi.group_kinerja_hr_admin",
         )
         cls.user_other_company = user(
-            "hkk_other", "base.group_user,hr_kinerja_kompetensi.group_kinerja_hr_officer",
+            "hkk_other",
+            "base.group_user,hr_kinerja_kompetensi.group_kinerja_hr_officer",
             company=cls.other_company,
         )
 
         Employee = cls.env["hr.employee"]
-        cls.emp_atasan = Employee.create(
-            cls._employee_vals("Atasan", cls.user_atasan)
-        )
+        cls.emp_atasan = Employee.create(cls._employee_vals("Atasan", cls.user_atasan))
         cls.emp_supervisor = Employee.create(
             cls._employee_vals("Supervisor", cls.user_supervisor, parent=cls.emp_atasan)
         )
@@ -69,6 +82,38 @@ class KinerjaCommon(TransactionCase):
                 cls._employee_vals("Other", cls.user_other_company),
                 company_id=cls.other_company.id,
             )
+        )
+
+    @classmethod
+    def _setup_standard_and_jobs(cls):
+        """A job with a 9-competency standard for every test employee."""
+        cls.job = cls.env["hr.job"].create(
+            {"name": "Analis Kinerja", "position_kind": "administrator"}
+        )
+        cls.env["hr.job.competency.fill"].create(
+            {"job_ids": cls.job.ids}
+        ).action_apply()
+        (
+            cls.emp_atasan
+            | cls.emp_supervisor
+            | cls.emp_employee
+            | cls.emp_peer
+            | cls.emp_unrelated
+        ).job_id = cls.job
+
+    @classmethod
+    def _make_cycle(cls, **values):
+        return cls.env["hr.appraisal.cycle"].create(
+            {
+                "name": "Triwulan IV",
+                "period_type": "quarterly",
+                "date_start": "2026-10-01",
+                "date_end": "2026-12-31",
+                "date_self_deadline": "2026-12-10",
+                "date_supervisor_deadline": "2026-12-20",
+                "organization_rating": "baik",
+                **values,
+            }
         )
 
     @classmethod

@@ -28,8 +28,10 @@ class TestAppraisalAccess(KinerjaCommon):
         )
 
     def _visible_to(self, user):
-        return self.env["hr.appraisal"].with_user(user).search(
-            [("id", "=", self.appraisal.id)]
+        return (
+            self.env["hr.appraisal"]
+            .with_user(user)
+            .search([("id", "=", self.appraisal.id)])
         )
 
     def test_who_can_read(self):
@@ -85,8 +87,10 @@ class TestAppraisalAccess(KinerjaCommon):
         self.assertFalse(self.appraisal.exists())
 
     def test_employee_cannot_change_templates(self):
-        template = self.env["hr.appraisal.template"].with_user(self.user_hr).create(
-            {"description": "Template"}
+        template = (
+            self.env["hr.appraisal.template"]
+            .with_user(self.user_hr)
+            .create({"description": "Template"})
         )
         template.with_user(self.user_employee).read(["description"])
         with self.assertRaises(AccessError):
@@ -101,7 +105,9 @@ class TestDictionaryAccess(KinerjaCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.integritas = cls.env["hr.skill"].search([("code", "=", "M.01")])
-        cls.job = cls.env["hr.job"].create({"name": "Staf", "position_kind": "pelaksana"})
+        cls.job = cls.env["hr.job"].create(
+            {"name": "Staf", "position_kind": "pelaksana"}
+        )
         cls.line = cls.env["hr.job.competency"].create(
             {"job_id": cls.job.id, "skill_id": cls.integritas.id, "required_level": 1}
         )
@@ -123,8 +129,11 @@ class TestDictionaryAccess(KinerjaCommon):
                     self.integritas.with_user(user).write({"name": "Changed"})
                 with self.assertRaises(AccessError):
                     self.env["hr.skill"].with_user(user).create(
-                        {"name": "New", "code": "M.99",
-                         "skill_type_id": self.integritas.skill_type_id.id}
+                        {
+                            "name": "New",
+                            "code": "M.99",
+                            "skill_type_id": self.integritas.skill_type_id.id,
+                        }
                     )
                 with self.assertRaises(AccessError):
                     self.integritas.competency_level_ids[0].with_user(user).write(
@@ -138,8 +147,10 @@ class TestDictionaryAccess(KinerjaCommon):
 
     def test_plain_skills_stay_open_to_employees(self):
         languages = self.env["hr.skill.type"].create({"name": "Bahasa Daerah"})
-        skill = self.env["hr.skill"].with_user(self.user_employee).create(
-            {"name": "Bahasa Melayu Jambi", "skill_type_id": languages.id}
+        skill = (
+            self.env["hr.skill"]
+            .with_user(self.user_employee)
+            .create({"name": "Bahasa Melayu Jambi", "skill_type_id": languages.id})
         )
         self.assertTrue(skill)
 
@@ -147,8 +158,10 @@ class TestDictionaryAccess(KinerjaCommon):
 @tagged("post_install", "-at_install")
 class TestEmployeeFieldAccess(KinerjaCommon):
     def test_colleagues_read_public_asn_identity(self):
-        public = self.env["hr.employee.public"].with_user(self.user_peer).browse(
-            self.emp_employee.id
+        public = (
+            self.env["hr.employee.public"]
+            .with_user(self.user_peer)
+            .browse(self.emp_employee.id)
         )
         self.assertEqual(public.nip, self.emp_employee.nip)
         self.assertEqual(public.asn_type, "pns")
@@ -168,6 +181,8 @@ class TestEmployeeFieldAccess(KinerjaCommon):
 
     def test_only_hr_edits_asn_data(self):
         with self.assertRaises(AccessError):
-            self.emp_employee.with_user(self.user_supervisor).write({"golongan": "pns_4e"})
+            self.emp_employee.with_user(self.user_supervisor).write(
+                {"golongan": "pns_4e"}
+            )
         self.emp_employee.with_user(self.user_hr).write({"golongan": "pns_3b"})
         self.assertEqual(self.emp_employee.golongan, "pns_3b")

@@ -20,15 +20,19 @@ class TestDictionary(TransactionCase):
         skills = self.env["hr.skill"].search([("code", "in", CODES)])
         self.assertEqual(sorted(skills.mapped("code")), sorted(CODES))
         self.assertEqual(
-            set(skills.filtered(lambda s: s.code.startswith("M.")).mapped(
-                "competency_family"
-            )),
+            set(
+                skills.filtered(lambda s: s.code.startswith("M.")).mapped(
+                    "competency_family"
+                )
+            ),
             {"manajerial"},
         )
         for skill in skills:
             with self.subTest(code=skill.code):
                 self.assertTrue(skill.definition)
-                self.assertEqual(skill.competency_level_ids.mapped("level"), [1, 2, 3, 4, 5])
+                self.assertEqual(
+                    skill.competency_level_ids.mapped("level"), [1, 2, 3, 4, 5]
+                )
                 for level in skill.competency_level_ids:
                     self.assertTrue(level.description)
                     self.assertEqual(len(level.indicator_ids), 3, level.display_name)

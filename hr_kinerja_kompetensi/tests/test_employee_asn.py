@@ -92,8 +92,11 @@ class TestEmployeeAsn(KinerjaCommon):
             ("pppk", "pns_3a"),
             ("non_asn", "pns_2a"),
         ):
-            with self.subTest(asn_type=asn_type), self.assertRaisesRegex(
-                ValidationError, "does not exist for the ASN type"
+            with (
+                self.subTest(asn_type=asn_type),
+                self.assertRaisesRegex(
+                    ValidationError, "does not exist for the ASN type"
+                ),
             ):
                 Employee.create(
                     {"name": "Bad", "asn_type": asn_type, "golongan": golongan}
@@ -108,8 +111,11 @@ class TestEmployeeAsn(KinerjaCommon):
 
     def test_position_kind_follows_job_and_is_overridable(self):
         job = self.env["hr.job"].create(
-            {"name": "Guru Ahli Muda", "position_kind": "fungsional",
-             "functional_level": "ahli_muda"}
+            {
+                "name": "Guru Ahli Muda",
+                "position_kind": "fungsional",
+                "functional_level": "ahli_muda",
+            }
         )
         employee = self.env["hr.employee"].create({"name": "D", "job_id": job.id})
         self.assertEqual(employee.position_kind, "fungsional")
@@ -136,8 +142,12 @@ class TestEmployeeAsn(KinerjaCommon):
         self.assertEqual(almost.years_of_service, 9)
         scope = [("id", "in", (ten | almost).ids)]
         self.assertEqual(Employee.search(scope + [("years_of_service", ">=", 10)]), ten)
-        self.assertEqual(Employee.search(scope + [("years_of_service", "<", 10)]), almost)
-        self.assertEqual(Employee.search(scope + [("years_of_service", "=", 9)]), almost)
+        self.assertEqual(
+            Employee.search(scope + [("years_of_service", "<", 10)]), almost
+        )
+        self.assertEqual(
+            Employee.search(scope + [("years_of_service", "=", 9)]), almost
+        )
         self.assertEqual(Employee.search(scope + [("years_of_service", "!=", 9)]), ten)
         self.assertEqual(Employee.search(scope + [("years_of_service", ">", 9)]), ten)
         self.assertEqual(

@@ -4,17 +4,24 @@ from odoo.exceptions import UserError
 from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import mute_logger
 
+from .common import SavepointRaisesMixin
+
 
 @tagged("post_install", "-at_install")
-class TestJobCompetency(TransactionCase):
+class TestJobCompetency(SavepointRaisesMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         Job = cls.env["hr.job"]
-        cls.kabid = Job.create({"name": "Kepala Bidang", "position_kind": "administrator"})
+        cls.kabid = Job.create(
+            {"name": "Kepala Bidang", "position_kind": "administrator"}
+        )
         cls.guru = Job.create(
-            {"name": "Guru Ahli Muda", "position_kind": "fungsional",
-             "functional_level": "ahli_muda"}
+            {
+                "name": "Guru Ahli Muda",
+                "position_kind": "fungsional",
+                "functional_level": "ahli_muda",
+            }
         )
         cls.no_kind = Job.create({"name": "Tanpa Jenis"})
         cls.core = cls.env["hr.skill"].search(
@@ -22,9 +29,11 @@ class TestJobCompetency(TransactionCase):
         )
 
     def _run_wizard(self, jobs, **values):
-        wizard = self.env["hr.job.competency.fill"].with_context(
-            default_job_ids=jobs.ids
-        ).create(values)
+        wizard = (
+            self.env["hr.job.competency.fill"]
+            .with_context(default_job_ids=jobs.ids)
+            .create(values)
+        )
         return wizard.action_apply()
 
     def test_default_competencies_are_the_core_nine(self):
@@ -58,7 +67,9 @@ class TestJobCompetency(TransactionCase):
         self.assertEqual(self.kabid.competency_count, 0)
 
     def test_functional_job_without_level_is_refused(self):
-        job = self.env["hr.job"].create({"name": "Analis", "position_kind": "fungsional"})
+        job = self.env["hr.job"].create(
+            {"name": "Analis", "position_kind": "fungsional"}
+        )
         with self.assertRaisesRegex(UserError, "Analis"):
             self._run_wizard(job)
 
@@ -69,8 +80,11 @@ class TestJobCompetency(TransactionCase):
             with self.subTest(level=level), mute_logger("odoo.sql_db"):
                 with self.assertRaises(IntegrityError), self.env.cr.savepoint():
                     JobCompetency.create(
-                        {"job_id": self.kabid.id, "skill_id": skill.id,
-                         "required_level": level}
+                        {
+                            "job_id": self.kabid.id,
+                            "skill_id": skill.id,
+                            "required_level": level,
+                        }
                     )
         JobCompetency.create({"job_id": self.kabid.id, "skill_id": skill.id})
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
@@ -79,7 +93,9 @@ class TestJobCompetency(TransactionCase):
 
     def test_employee_sees_required_levels_from_job(self):
         self._run_wizard(self.guru)
-        employee = self.env["hr.employee"].create({"name": "Bu Guru", "job_id": self.guru.id})
+        employee = self.env["hr.employee"].create(
+            {"name": "Bu Guru", "job_id": self.guru.id}
+        )
         self.assertEqual(employee.job_competency_ids, self.guru.competency_ids)
 
     def test_wizard_query_count_does_not_grow_per_job(self):

@@ -5,8 +5,11 @@ from odoo.tests import HttpCase, tagged
 class TestUi(HttpCase):
     def test_employee_asn_tab_and_job_standard_tour(self):
         job = self.env["hr.job"].create(
-            {"name": "Guru Tour", "position_kind": "fungsional",
-             "functional_level": "ahli_pertama"}
+            {
+                "name": "Guru Tour",
+                "position_kind": "fungsional",
+                "functional_level": "ahli_pertama",
+            }
         )
         self.env["hr.job.competency.fill"].create({"job_ids": job.ids}).action_apply()
         self.env["hr.employee"].create(

@@ -1,1 +1,2 @@
 from . import hr_job_competency_fill
+from . import hr_kinerja_reason

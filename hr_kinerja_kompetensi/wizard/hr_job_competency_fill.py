@@ -46,8 +46,9 @@ class HrJobCompetencyFill(models.TransientModel):
         # The key exists in every company's table, so the regulation defaults
         # tell whether a job's kind is complete enough to look a level up.
         missing_kind = self.job_ids.filtered(
-            lambda job: required_level_for(job.position_kind, job.functional_level)
-            is None
+            lambda job: (
+                required_level_for(job.position_kind, job.functional_level) is None
+            )
         )
         if missing_kind:
             raise UserError(
@@ -60,7 +61,10 @@ class HrJobCompetencyFill(models.TransientModel):
         existing = {
             (line.job_id.id, line.skill_id.id): line
             for line in self.env["hr.job.competency"].search(
-                [("job_id", "in", self.job_ids.ids), ("skill_id", "in", self.skill_ids.ids)]
+                [
+                    ("job_id", "in", self.job_ids.ids),
+                    ("skill_id", "in", self.skill_ids.ids),
+                ]
             )
         }
         tables = {}
@@ -77,7 +81,11 @@ class HrJobCompetencyFill(models.TransientModel):
                 line = existing.get((job.id, skill.id))
                 if not line:
                     to_create.append(
-                        {"job_id": job.id, "skill_id": skill.id, "required_level": level}
+                        {
+                            "job_id": job.id,
+                            "skill_id": skill.id,
+                            "required_level": level,
+                        }
                     )
                 elif self.overwrite and line.required_level != level:
                     to_update[level] |= line

@@ -59,14 +59,22 @@ registry.category("web_tour.tours").add("hr_kinerja_kompetensi_employee_tour", {
             run: "click",
         },
         {
+            content: "Wait for the app's first screen",
+            trigger: ".o_breadcrumb:contains('Appraisals')",
+        },
+        {
             content: "Open Configuration",
             trigger: ".o_main_navbar button:contains('Configuration')",
             run: "click",
         },
         {
             content: "Open Jobs and Standards",
-            trigger: ".dropdown-item:contains('Jobs and Standards')",
+            trigger: ".o-dropdown--menu .dropdown-item:contains('Jobs and Standards')",
             run: "click",
+        },
+        {
+            content: "Wait for the job list",
+            trigger: ".o_breadcrumb:contains('Jobs and Standards')",
         },
         {
             content: "Open the job",

@@ -1,0 +1,106 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules import appraisal as rules
+
+RUBRIC = [
+    ("1", "1 - Sangat Kurang"),
+    ("2", "2 - Kurang Memadai"),
+    ("3", "3 - Memadai"),
+    ("4", "4 - Di Atas Memadai"),
+    ("5", "5 - Istimewa"),
+]
+_LEVEL_HELP = (
+    "Rubric 1-5: 1 = shows none of the level's indicators; 2 = shows one or "
+    "two; 3 = shows all three; 4 = all three and goes beyond the level; 5 = all "
+    "three and goes far beyond it."
+)
+
+
+class HrAppraisalCompetency(models.Model):
+    _name = "hr.appraisal.competency"
+    _description = "Appraisal Competency Rating"
+    _order = "appraisal_id, competency_family, skill_id"
+    _rec_name = "skill_id"
+
+    appraisal_id = fields.Many2one(
+        "hr.appraisal", required=True, ondelete="cascade", index=True
+    )
+    employee_id = fields.Many2one(related="appraisal_id.employee_id", store=True)
+    skill_id = fields.Many2one(
+        "hr.skill",
+        string="Competency",
+        required=True,
+        ondelete="restrict",
+        domain="[('competency_family', '!=', False)]",
+    )
+    competency_family = fields.Selection(
+        related="skill_id.competency_family", store=True
+    )
+    required_level = fields.Integer(
+        help="Level the job's competency standard requires (copied when the "
+        "appraisal is created)."
+    )
+    self_level = fields.Integer(help="The employee's own assessment. " + _LEVEL_HELP)
+    manager_level = fields.Integer(
+        string="Supervisor level",
+        help="The supervisor's assessment, which counts. " + _LEVEL_HELP,
+    )
+    gap = fields.Integer(
+        compute="_compute_gap",
+        store=True,
+        help="Supervisor level minus required level; negative = below standard.",
+    )
+    evidence = fields.Text(
+        help="What the person did that shows (or does not show) the level: "
+        "facts, documents, events."
+    )
+    recommendation = fields.Text(
+        help="What the person should do next to grow in this competency "
+        "(training, coaching, assignment...)."
+    )
+
+    _sql_constraints = [
+        (
+            "appraisal_skill_unique",
+            "UNIQUE(appraisal_id, skill_id)",
+            "A competency appears once per appraisal.",
+        ),
+    ]
+
+    @api.depends("manager_level", "required_level")
+    def _compute_gap(self):
+        for line in self:
+            line.gap = rules.gap(line.manager_level, line.required_level)
+
+    @api.constrains("required_level", "self_level", "manager_level")
+    def _check_levels(self):
+        for line in self:
+            for value in (line.required_level, line.self_level, line.manager_level):
+                if value and not 1 <= value <= 5:
+                    raise ValidationError(
+                        self.env._(
+                            "%(competency)s: a level is between 1 and 5 "
+                            "(got %(value)s).",
+                            competency=line.skill_id.name,
+                            value=value,
+                        )
+                    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.appraisal_id._check_cycle_not_closed()
+        return lines
+
+    def write(self, vals):
+        appraisals = self.appraisal_id
+        appraisals._check_cycle_not_closed()
+        if not self.env.su:
+            if "self_level" in vals:
+                appraisals._check_is_appraisee_or_hr()
+            if {"manager_level", "evidence", "recommendation", "required_level"} & set(
+                vals
+            ):
+                appraisals._check_can_assess()
+        return super().write(vals)

@@ -1,0 +1,234 @@
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import KinerjaCommon
+
+MATRIX = {
+    ("above", "below"): "kurang",
+    ("above", "meets"): "baik",
+    ("above", "above"): "sangat_baik",
+    ("meets", "below"): "kurang",
+    ("meets", "meets"): "baik",
+    ("meets", "above"): "baik",
+    ("below", "below"): "sangat_kurang",
+    ("below", "meets"): "butuh_perbaikan",
+    ("below", "above"): "butuh_perbaikan",
+}
+
+
+@tagged("post_install", "-at_install")
+class TestAppraisal(KinerjaCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_standard_and_jobs()
+        cls.cycle = cls._make_cycle()
+        cls.cycle.action_open()
+        cls.appraisal = cls.cycle.appraisal_ids.filtered(
+            lambda a: a.employee_id == cls.emp_employee
+        )
+        cls.peer_appraisal = cls.cycle.appraisal_ids.filtered(
+            lambda a: a.employee_id == cls.emp_peer
+        )
+
+    def _rate_all(self, appraisals, level=3, user=None):
+        appraisals = appraisals.with_user(user or self.user_supervisor)
+        appraisals.competency_line_ids.write({"manager_level": level})
+        appraisals.write({"work_result_rating": "meets", "behavior_rating": "meets"})
+
+    def test_nine_matrix_cells_stored_and_searchable(self):
+        for (work, behavior), expected in MATRIX.items():
+            with self.subTest(work=work, behavior=behavior):
+                self.appraisal.write(
+                    {"work_result_rating": work, "behavior_rating": behavior}
+                )
+                self.assertEqual(self.appraisal.predicate, expected)
+                found = self.env["hr.appraisal"].search(
+                    [("predicate", "=", expected), ("id", "=", self.appraisal.id)]
+                )
+                self.assertEqual(found, self.appraisal)
+
+    def test_jpm_surplus_does_not_hide_gap(self):
+        lines = self.appraisal.competency_line_ids  # 9 lines, required 3
+        lines.write({"manager_level": 3})
+        self.assertEqual(self.appraisal.job_person_match, 100.0)
+        lines[0].manager_level = 5  # surplus of 2
+        lines[1].manager_level = 1  # gap of 2
+        self.assertEqual(lines[1].gap, -2)
+        self.assertAlmostEqual(self.appraisal.job_person_match, 25 * 100 / 27, 2)
+        self.assertEqual(self.appraisal.jpm_category, "optimal")
+        self.assertEqual(self.appraisal.gap_count, 1)
+        lines[2:5].write({"manager_level": 1})
+        self.assertEqual(self.appraisal.jpm_category, "kurang_optimal")
+
+    def test_suggestions_follow_lines(self):
+        self.appraisal.work_result_line_ids = [
+            (0, 0, {"name": "RPP disusun", "target": 10, "realization": 12}),
+            (
+                0,
+                0,
+                {
+                    "name": "Keluhan",
+                    "target": 4,
+                    "realization": 2,
+                    "higher_is_better": False,
+                },
+            ),
+        ]
+        self.assertEqual(
+            self.appraisal.work_result_line_ids.mapped("achievement"), [120.0, 200.0]
+        )
+        self.assertEqual(self.appraisal.work_result_suggestion, "above")
+        self.env.company.kinerja_above_threshold = 200.0
+        self.assertEqual(self.appraisal.work_result_suggestion, "meets")
+        self.appraisal.behavior_line_ids[:4].rating = "below"
+        self.assertEqual(self.appraisal.behavior_suggestion, "below")
+
+    def test_workflow_many_at_once_and_write_back_to_skills(self):
+        both = self.appraisal | self.peer_appraisal
+        both.sudo().action_submit_self_assessment()
+        self.assertEqual(set(both.mapped("kinerja_state")), {"supervisor"})
+        self._rate_all(both, level=4)
+        both.with_user(self.user_supervisor).action_mark_done()
+        self.assertEqual(set(both.mapped("kinerja_state")), {"done"})
+        self.assertEqual(set(both.mapped("state")), {"3_done"})
+        skills = self.env["hr.employee.skill"].search(
+            [("employee_id", "in", both.employee_id.ids)]
+        )
+        self.assertEqual(len(skills), 18)
+        self.assertEqual(set(skills.mapped("skill_level_id.competency_level")), {4})
+        # reopen by HR, lower one level: the skill follows, history is kept
+        self.env["hr.kinerja.reason"].with_user(self.user_hr).create(
+            {
+                "action": "reopen",
+                "appraisal_ids": self.appraisal.ids,
+                "reason": "Salah input",
+            }
+        ).action_confirm()
+        self.assertEqual(self.appraisal.kinerja_state, "supervisor")
+        self.appraisal.competency_line_ids[0].with_user(
+            self.user_supervisor
+        ).manager_level = 2
+        self.appraisal.with_user(self.user_supervisor).action_mark_done()
+        skill = self.appraisal.competency_line_ids[0].skill_id
+        employee_skill = skills.filtered(
+            lambda s: s.skill_id == skill and s.employee_id == self.emp_employee
+        )
+        self.assertEqual(employee_skill.skill_level_id.competency_level, 2)
+        logs = self.env["hr.employee.skill.log"].search(
+            [("employee_id", "=", self.emp_employee.id), ("skill_id", "=", skill.id)]
+        )
+        self.assertTrue(logs, "hr_skills keeps the evolution")
+
+    def test_mark_done_needs_every_rating(self):
+        with self.assertRaisesRegex(UserError, "Employee"):
+            self.appraisal.with_user(self.user_supervisor).action_mark_done()
+        self.assertEqual(self.appraisal.kinerja_state, "self")
+
+    def test_reopen_needs_hr_and_reason(self):
+        with self.assertRaisesRegex(UserError, "Only HR"):
+            self.appraisal.with_user(self.user_supervisor).action_reopen("x")
+        with self.assertRaisesRegex(UserError, "reason"):
+            self.appraisal.with_user(self.user_hr).action_reopen("")
+
+    def test_bad_input(self):
+        line = self.appraisal.competency_line_ids[0]
+        with self.assertRaisesRegex(ValidationError, "between 1 and 5"):
+            line.write({"manager_level": 6})
+        with self.assertRaisesRegex(ValidationError, "between 1 and 5"):
+            line.write({"self_level": -1})
+        for target in (0, -5):
+            with (
+                self.subTest(target=target),
+                self.assertRaisesRegex(ValidationError, "greater than zero"),
+            ):
+                self.appraisal.write(
+                    {"work_result_line_ids": [(0, 0, {"name": "X", "target": target})]}
+                )
+        self.assertFalse(self.appraisal.work_result_line_ids, "nothing half-written")
+
+    def test_self_assessment_only_by_appraisee(self):
+        line = self.appraisal.competency_line_ids[0]
+        line.with_user(self.user_employee).self_level = 3
+        self.assertEqual(line.self_level, 3)
+        with self.assertRaisesRegex(UserError, "own self-assessment"):
+            line.with_user(self.user_supervisor).self_level = 4
+        with self.assertRaisesRegex(UserError, "own self-assessment"):
+            self.appraisal.with_user(
+                self.user_supervisor
+            ).action_submit_self_assessment()
+        self.assertEqual(line.self_level, 3)
+
+    def test_appraisee_cannot_rate_self(self):
+        with self.assertRaisesRegex(UserError, "supervisor"):
+            self.appraisal.with_user(self.user_employee).write(
+                {"work_result_rating": "above"}
+            )
+        with self.assertRaisesRegex(UserError, "supervisor"):
+            self.appraisal.competency_line_ids[0].with_user(
+                self.user_employee
+            ).manager_level = 5
+        with self.assertRaisesRegex(UserError, "supervisor"):
+            self.appraisal.behavior_line_ids[0].with_user(
+                self.user_employee
+            ).rating = "above"
+
+    def test_no_rating_on_closed_cycle(self):
+        self.cycle.with_user(self.user_hr).action_force_close("Tutup tahun")
+        with self.assertRaisesRegex(UserError, "closed"):
+            self.appraisal.write({"work_result_rating": "above"})
+        with self.assertRaisesRegex(UserError, "closed"):
+            self.appraisal.competency_line_ids[0].manager_level = 3
+        self.assertFalse(self.appraisal.work_result_rating)
+
+    def test_access_per_role(self):
+        readers = (
+            self.user_employee,
+            self.user_supervisor,
+            self.user_atasan,
+            self.user_hr,
+        )
+        for user in readers:
+            with self.subTest(user=user.login):
+                appraisal = self.appraisal.with_user(user)
+                appraisal.read(["predicate", "job_person_match"])
+                self.assertEqual(len(appraisal.competency_line_ids), 9)
+        for user in (self.user_peer, self.user_unrelated, self.user_other_company):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    self.appraisal.with_user(user).read(["predicate"])
+                lines = (
+                    self.env["hr.appraisal.competency"]
+                    .with_user(user)
+                    .search([("appraisal_id", "=", self.appraisal.id)])
+                )
+                self.assertFalse(lines)
+                self.assertFalse(
+                    self.env["hr.appraisal.cycle"]
+                    .with_user(user)
+                    .search([("id", "=", self.cycle.id)])
+                    and user == self.user_other_company
+                )
+        self.assertFalse(
+            self.env["hr.appraisal.cycle"]
+            .with_user(self.user_other_company)
+            .search([("id", "=", self.cycle.id)]),
+            "cycles stay in their company",
+        )
+        # the supervisor's supervisor may rate too (supervision chain)
+        self.appraisal.with_user(self.user_atasan).work_result_rating = "meets"
+        with self.assertRaises(AccessError):
+            self.env["hr.appraisal.cycle"].with_user(self.user_supervisor).create(
+                {
+                    "name": "X",
+                    "date_start": "2027-01-01",
+                    "date_end": "2027-01-31",
+                    "period_type": "monthly",
+                }
+            )
+
+    def test_employee_smart_button(self):
+        action = self.emp_employee.action_open_kinerja_appraisals()
+        self.assertEqual(
+            self.env["hr.appraisal"].search(action["domain"]), self.appraisal
+        )
