@@ -11,6 +11,7 @@ from . import hr_employee
 from . import hr_employee_public
 from . import hr_behavior_value
 from . import hr_appraisal_cycle
+from . import hr_appraisal_confidential_mixin
 from . import hr_appraisal
 from . import hr_appraisal_competency
 from . import hr_appraisal_behavior

@@ -32,12 +32,24 @@ SUPERVISOR_FIELDS = {
 
 
 class HrAppraisal(models.Model):
-    _inherit = "hr.appraisal"
+    _name = "hr.appraisal"
+    _inherit = ["hr.appraisal", "hr.appraisal.confidential.mixin"]
+
+    # The appraisee reads these only once the appraisal is done (published)
+    _confidential_fields = (
+        "work_result_rating",
+        "behavior_rating",
+        "predicate",
+        "job_person_match",
+        "jpm_category",
+        "gap_count",
+        "manager_feedback",
+    )
+    _private_fields = ("note",)
 
     # Cycle
     cycle_id = fields.Many2one(
         "hr.appraisal.cycle",
-        string="Cycle",
         index=True,
         ondelete="restrict",
         tracking=True,
@@ -70,9 +82,9 @@ class HrAppraisal(models.Model):
         help="From the indicators' average achievement and the thresholds of the "
         "settings. Only a suggestion: the supervisor decides.",
     )
+    # Not tracked: the chatter would show the rating to the appraisee early.
     work_result_rating = fields.Selection(
         RATING_SELECTION,
-        tracking=True,
         help="The supervisor's rating of the work results for the period.",
     )
     # Work behaviour (perilaku kerja, BerAKHLAK)
@@ -89,7 +101,6 @@ class HrAppraisal(models.Model):
     )
     behavior_rating = fields.Selection(
         RATING_SELECTION,
-        tracking=True,
         help="The supervisor's overall rating of the work behaviour (the seven "
         "BerAKHLAK core values).",
     )
@@ -124,7 +135,6 @@ class HrAppraisal(models.Model):
         compute="_compute_predicate",
         store=True,
         index=True,
-        tracking=True,
         help="From the predicate matrix of PermenPAN-RB 6/2022: work-result rating "
         "(rows) by behaviour rating (columns).",
     )

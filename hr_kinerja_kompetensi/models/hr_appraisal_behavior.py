@@ -5,9 +5,12 @@ from .hr_appraisal import RATING_SELECTION
 
 class HrAppraisalBehavior(models.Model):
     _name = "hr.appraisal.behavior"
+    _inherit = ["hr.appraisal.confidential.mixin"]
     _description = "Appraisal Behaviour Rating (BerAKHLAK value)"
     _order = "appraisal_id, sequence, id"
     _rec_name = "value_id"
+    _confidential_fields = ("rating",)
+    _appraisal_path = "appraisal_id."
 
     appraisal_id = fields.Many2one(
         "hr.appraisal", required=True, ondelete="cascade", index=True

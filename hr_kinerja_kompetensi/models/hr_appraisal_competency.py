@@ -19,9 +19,12 @@ _LEVEL_HELP = (
 
 class HrAppraisalCompetency(models.Model):
     _name = "hr.appraisal.competency"
+    _inherit = ["hr.appraisal.confidential.mixin"]
     _description = "Appraisal Competency Rating"
     _order = "appraisal_id, competency_family, skill_id"
     _rec_name = "skill_id"
+    _confidential_fields = ("manager_level", "gap", "evidence", "recommendation")
+    _appraisal_path = "appraisal_id."
 
     appraisal_id = fields.Many2one(
         "hr.appraisal", required=True, ondelete="cascade", index=True

@@ -5,3 +5,4 @@ from . import test_access
 from . import test_ui
 from . import test_appraisal_cycle
 from . import test_appraisal
+from . import test_appraisal_confidential

@@ -1,4 +1,4 @@
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -22,3 +22,56 @@ class TestUi(HttpCase):
             }
         )
         self.start_tour("/odoo", "hr_kinerja_kompetensi_employee_tour", login="admin")
+
+    def test_supervisor_rates_and_employee_sees_result_tour(self):
+        supervisor_user = new_test_user(
+            self.env,
+            login="tour_penilai",
+            groups="base.group_user,hr_kinerja_kompetensi.group_kinerja_penilai",
+        )
+        employee_user = new_test_user(
+            self.env, login="tour_pegawai", groups="base.group_user"
+        )
+        job = self.env["hr.job"].create(
+            {"name": "Jabatan Tour", "position_kind": "administrator"}
+        )
+        two_skills = self.env["hr.skill"].search([("code", "in", ("M.01", "M.02"))])
+        self.env["hr.job.competency.fill"].create(
+            {"job_ids": job.ids, "skill_ids": two_skills.ids}
+        ).action_apply()
+        department = self.env["hr.department"].create({"name": "Unit Tour"})
+        supervisor = self.env["hr.employee"].create(
+            {"name": "Tour Penilai", "user_id": supervisor_user.id, "job_id": job.id}
+        )
+        self.env["hr.employee"].create(
+            {
+                "name": "Tour Pegawai",
+                "user_id": employee_user.id,
+                "job_id": job.id,
+                "parent_id": supervisor.id,
+                "department_id": department.id,
+            }
+        )
+        cycle = self.env["hr.appraisal.cycle"].create(
+            {
+                "name": "Siklus Tour",
+                "period_type": "monthly",
+                "date_start": "2030-01-01",
+                "date_end": "2030-01-31",
+                "department_ids": department.ids,
+            }
+        )
+        appraisal = cycle.action_open()
+        self.assertEqual(len(appraisal), 1)
+        appraisal.kinerja_state = "supervisor"
+        self.start_tour(
+            "/odoo", "hr_kinerja_kompetensi_supervisor_tour", login="tour_penilai"
+        )
+        self.assertEqual(appraisal.kinerja_state, "done")
+        self.assertEqual(appraisal.predicate, "baik")
+        self.assertEqual(
+            sorted(appraisal.competency_line_ids.mapped("manager_level")), [2, 3]
+        )
+        self.start_tour(
+            "/odoo", "hr_kinerja_kompetensi_employee_result_tour", login="tour_pegawai"
+        )

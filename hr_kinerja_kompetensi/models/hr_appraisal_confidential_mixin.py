@@ -1,0 +1,120 @@
+from odoo import api, models
+from odoo.osv import expression
+
+HR_GROUP = "hr_kinerja_kompetensi.group_kinerja_hr_officer"
+
+
+class HrAppraisalConfidentialMixin(models.AbstractModel):
+    """Hide the supervisor's judgement from the appraisee until it is published.
+
+    Record rules decide who reaches an appraisal at all; this mixin decides
+    which of its fields the appraisee may read. Until the appraisal is done,
+    the appraisee reads the fields of ``_confidential_fields`` as empty; the
+    fields of ``_private_fields`` stay hidden from them for good. The mask is
+    applied where values leave the ORM for a user: ``_read_format`` (read,
+    search_read, web_read and its x2many sub-reads) and exports; searches and
+    groupings on those fields leave the user's unpublished appraisals out, so
+    their existence reveals nothing either.
+    """
+
+    _name = "hr.appraisal.confidential.mixin"
+    _description = "Confidentiality of the supervisor's judgement"
+
+    # Field names hidden until published / hidden always (set by each model)
+    _confidential_fields = ()
+    _private_fields = ()
+    # Path from the record to its hr.appraisal ("" on hr.appraisal itself)
+    _appraisal_path = ""
+
+    def _hidden_field_names(self):
+        return set(self._confidential_fields) | set(self._private_fields)
+
+    def _user_sees_everything(self):
+        return self.env.su or self.env.user.has_group(HR_GROUP)
+
+    def _appraisals_of(self, records):
+        sudo_records = records.sudo()
+        if not self._appraisal_path:
+            return {record.id: record for record in sudo_records}
+        return {
+            record.id: record[self._appraisal_path.rstrip(".")]
+            for record in sudo_records
+        }
+
+    def _masked_fields_by_id(self, fnames):
+        """{record id: field names to blank} for the current user."""
+        wanted = self._hidden_field_names() & set(fnames)
+        if not wanted or self._user_sees_everything():
+            return {}
+        user = self.env.user
+        masked = {}
+        for record_id, appraisal in self._appraisals_of(self).items():
+            if appraisal.employee_id.user_id != user:
+                continue  # supervisors in the chain see everything
+            hidden = wanted & set(self._private_fields)
+            if appraisal.kinerja_state != "done":
+                hidden |= wanted & set(self._confidential_fields)
+            if hidden:
+                masked[record_id] = hidden
+        return masked
+
+    def _unpublished_own_domain(self):
+        """Records the current user must not find through hidden fields."""
+        prefix = self._appraisal_path
+        return [
+            "!",
+            "&",
+            (f"{prefix}employee_id.user_id", "=", self.env.uid),
+            (f"{prefix}kinerja_state", "!=", "done"),
+        ]
+
+    def _touches_hidden_fields(self, names):
+        hidden = self._hidden_field_names()
+        return any(name.split(".")[0].split(":")[0] in hidden for name in names)
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        masked = self._masked_fields_by_id(fnames)
+        for values in result:
+            for fname in masked.get(values["id"], ()):
+                values[fname] = False
+        return result
+
+    def export_data(self, fields_to_export):
+        result = super().export_data(fields_to_export)
+        top_fields = [path.split("/")[0] for path in fields_to_export]
+        masked = self._masked_fields_by_id(top_fields)
+        if masked:
+            # one exported row per record when only direct fields are exported
+            for record, row in zip(self, result["datas"], strict=False):
+                for index, fname in enumerate(top_fields):
+                    if fname in masked.get(record.id, ()):
+                        row[index] = False
+        return result
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self._user_sees_everything():
+            names = [leaf[0] for leaf in domain if isinstance(leaf, list | tuple)]
+            if self._touches_hidden_fields(names):
+                domain = expression.AND([domain, self._unpublished_own_domain()])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
+        if not self._user_sees_everything() and self._touches_hidden_fields(
+            list(groupby) + list(aggregates)
+        ):
+            domain = expression.AND([domain, self._unpublished_own_domain()])
+        return super()._read_group(
+            domain, groupby, aggregates, having, offset, limit, order
+        )

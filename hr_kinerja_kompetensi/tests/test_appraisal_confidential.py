@@ -1,0 +1,126 @@
+from odoo.tests import tagged
+
+from .common import KinerjaCommon
+
+FORM_SPEC = {
+    "predicate": {},
+    "work_result_rating": {},
+    "job_person_match": {},
+    "note": {},
+    "manager_feedback": {},
+    "competency_line_ids": {
+        "fields": {"skill_id": {}, "self_level": {}, "manager_level": {}, "gap": {}}
+    },
+    "behavior_line_ids": {"fields": {"value_id": {}, "rating": {}}},
+}
+
+
+@tagged("post_install", "-at_install")
+class TestAppraisalConfidential(KinerjaCommon):
+    """The appraisee reads the supervisor's judgement only once published."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_standard_and_jobs()
+        cls.cycle = cls._make_cycle()
+        cls.cycle.action_open()
+        cls.appraisal = cls.cycle.appraisal_ids.filtered(
+            lambda a: a.employee_id == cls.emp_employee
+        )
+        supervisor_view = cls.appraisal.with_user(cls.user_supervisor)
+        supervisor_view.competency_line_ids.write(
+            {"manager_level": 2, "evidence": "Laporan terlambat"}
+        )
+        supervisor_view.behavior_line_ids.write({"rating": "below"})
+        supervisor_view.write(
+            {
+                "work_result_rating": "below",
+                "behavior_rating": "below",
+                "manager_feedback": "<p>Perlu pembinaan</p>",
+                "note": "<p>Catatan pribadi atasan</p>",
+            }
+        )
+        cls.appraisal.sudo().kinerja_state = "supervisor"
+
+    def _as(self, user):
+        return self.appraisal.with_user(user)
+
+    def test_appraisee_reads_nothing_before_publication(self):
+        mine = self._as(self.user_employee)
+        values = mine.read(["predicate", "work_result_rating", "note", "gap_count"])[0]
+        self.assertEqual(
+            values,
+            {
+                "id": mine.id,
+                "predicate": False,
+                "work_result_rating": False,
+                "note": False,
+                "gap_count": False,
+            },
+        )
+        web = mine.web_read(FORM_SPEC)[0]
+        self.assertFalse(web["predicate"] or web["manager_feedback"])
+        self.assertEqual(
+            {line["manager_level"] for line in web["competency_line_ids"]}, {False}
+        )
+        self.assertEqual({line["rating"] for line in web["behavior_line_ids"]}, {False})
+        rows = (
+            self.env["hr.appraisal.competency"]
+            .with_user(self.user_employee)
+            .search_read(
+                [("appraisal_id", "=", mine.id)], ["manager_level", "evidence"]
+            )
+        )
+        self.assertEqual(len(rows), 9)
+        self.assertFalse(any(r["manager_level"] or r["evidence"] for r in rows))
+
+    def test_appraisee_cannot_infer_through_search_group_or_export(self):
+        Appraisal = self.env["hr.appraisal"].with_user(self.user_employee)
+        self.assertFalse(Appraisal.search([("predicate", "=", "sangat_kurang")]))
+        self.assertFalse(Appraisal.search([("job_person_match", "<", 100)]))
+        groups = Appraisal.read_group(
+            [("id", "=", self.appraisal.id)], ["job_person_match:avg"], ["predicate"]
+        )
+        self.assertFalse(groups)
+        lines = self.env["hr.appraisal.competency"].with_user(self.user_employee)
+        self.assertFalse(lines.search([("manager_level", "=", 2)]))
+        # an employee allowed to export still gets no hidden value out
+        self.user_employee.groups_id += self.env.ref("base.group_allow_export")
+        exported = self._as(self.user_employee).export_data(
+            ["predicate", "behavior_rating", "kinerja_state"]
+        )["datas"]
+        self.assertEqual(exported, [[False, False, "Supervisor assessment"]])
+
+    def test_supervisor_chain_and_hr_see_everything(self):
+        for user in (self.user_supervisor, self.user_atasan, self.user_hr):
+            with self.subTest(user=user.login):
+                values = self._as(user).read(["predicate", "note"])[0]
+                self.assertEqual(values["predicate"], "sangat_kurang")
+                self.assertIn("Catatan", values["note"])
+                self.assertEqual(
+                    set(self._as(user).competency_line_ids.mapped("manager_level")),
+                    {2},
+                )
+
+    def test_published_result_visible_private_note_never(self):
+        self._as(self.user_supervisor).action_mark_done()
+        values = self._as(self.user_employee).read(
+            ["predicate", "manager_feedback", "note"]
+        )[0]
+        self.assertEqual(values["predicate"], "sangat_kurang")
+        self.assertIn("pembinaan", values["manager_feedback"])
+        self.assertFalse(values["note"], "the private note stays private")
+        rows = (
+            self.env["hr.appraisal.competency"]
+            .with_user(self.user_employee)
+            .search_read([("appraisal_id", "=", self.appraisal.id)], ["manager_level"])
+        )
+        self.assertEqual({r["manager_level"] for r in rows}, {2})
+
+    def test_chatter_does_not_leak_ratings(self):
+        messages = self._as(self.user_employee).message_ids
+        tracked = messages.sudo().tracking_value_ids.field_id.mapped("name")
+        self.assertFalse(
+            {"predicate", "work_result_rating", "behavior_rating"} & set(tracked)
+        )
