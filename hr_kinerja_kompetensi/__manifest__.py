@@ -35,6 +35,7 @@
     "demo": [
         "demo/hr_competency_teknis_demo.xml",
         "demo/hr_batanghari_demo.xml",
+        "demo/hr_appraisal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -86,8 +86,13 @@ class HrEmployee(models.Model):
     # (hr's test_employee_fields_groups). Appraisals are reached through
     # hr.appraisal and its record rules instead.
     appraisal_ids = fields.One2many(groups="hr.group_hr_user")
-    # hr_appraisal_oca's employee form also shows it to settings admins
-    last_appraisal_state = fields.Selection(groups="hr.group_hr_user,base.group_system")
+    # hr_appraisal_oca's employee form also shows it to settings admins.
+    # As a related field it inherits tracking from hr.appraisal.state, so mail
+    # tracking evaluated it (one search per employee) on every employee
+    # create and write; nothing needs it tracked on the employee.
+    last_appraisal_state = fields.Selection(
+        groups="hr.group_hr_user,base.group_system", tracking=False
+    )
     allowed_user_ids = fields.Many2many(groups="hr.group_hr_user")
 
     _sql_constraints = [
@@ -97,6 +102,18 @@ class HrEmployee(models.Model):
             "This NIP is already used by another employee of the same company.",
         ),
     ]
+
+    def _compute_last_appraisal_id(self):
+        # hr_appraisal_oca searches once per employee; one grouped query here.
+        # The highest id is the most recently created appraisal, as upstream.
+        latest = dict(
+            self.env["hr.appraisal"]._read_group(
+                [("employee_id", "in", self._origin.ids)], ["employee_id"], ["id:max"]
+            )
+        )
+        Appraisal = self.env["hr.appraisal"]
+        for employee in self:
+            employee.last_appraisal_id = Appraisal.browse(latest.get(employee._origin))
 
     @api.depends("job_id.position_kind", "job_id.functional_level")
     def _compute_position_kind(self):

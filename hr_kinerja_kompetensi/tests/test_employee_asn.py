@@ -153,3 +153,21 @@ class TestEmployeeAsn(KinerjaCommon):
         self.assertEqual(
             Employee.search(scope + [("years_of_service", "<=", 9)]), almost
         )
+
+    def test_employee_write_cost_does_not_grow_per_employee(self):
+        # hr_appraisal_oca's tracked related field last_appraisal_state used
+        # to cost one search per employee on every employee write.
+        Employee = self.env["hr.employee"]
+        few = Employee.create([{"name": f"F{i}"} for i in range(2)])
+        many = Employee.create([{"name": f"M{i}"} for i in range(20)])
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        counts = []
+        for employees in (few, many):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            employees.write({"job_title": "Staf"})
+            self.env.flush_all()
+            self.env.cr.precommit.run()  # mail tracking runs here
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[0], counts[1], counts)
