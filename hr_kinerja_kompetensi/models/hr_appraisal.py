@@ -311,35 +311,35 @@ class HrAppraisal(models.Model):
     def _schedule_cycle_activities(self):
         """One activity for the employee (self-assessment) and one for the
         supervisor, created in one batch."""
-        todo_type = self.env.ref("mail.mail_activity_data_todo")
+        todo_type_id = self.env.ref("mail.mail_activity_data_todo").id
         model_id = self.env["ir.model"]._get_id("hr.appraisal")
         vals_list = []
         for appraisal in self:
             cycle = appraisal.cycle_id
             employee = appraisal.employee_id
-            if employee.user_id:
-                vals_list.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": appraisal.id,
-                        "activity_type_id": todo_type.id,
-                        "user_id": employee.user_id.id,
-                        "date_deadline": cycle.date_self_deadline or cycle.date_end,
-                        "summary": self.env._("Fill your self-assessment"),
-                    }
-                )
-            if employee.parent_id.user_id:
-                vals_list.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": appraisal.id,
-                        "activity_type_id": todo_type.id,
-                        "user_id": employee.parent_id.user_id.id,
-                        "date_deadline": cycle.date_supervisor_deadline
-                        or cycle.date_end,
-                        "summary": self.env._("Assess %(name)s", name=employee.name),
-                    }
-                )
+            for user, deadline, summary in (
+                (
+                    employee.user_id,
+                    cycle.date_self_deadline,
+                    self.env._("Fill your self-assessment"),
+                ),
+                (
+                    employee.parent_id.user_id,
+                    cycle.date_supervisor_deadline,
+                    self.env._("Assess %(name)s", name=employee.name),
+                ),
+            ):
+                if user:
+                    vals_list.append(
+                        {
+                            "res_model_id": model_id,
+                            "res_id": appraisal.id,
+                            "activity_type_id": todo_type_id,
+                            "user_id": user.id,
+                            "date_deadline": deadline or cycle.date_end,
+                            "summary": summary,
+                        }
+                    )
         # quick_update: no assignment e-mail per activity (thousands at once)
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             vals_list

@@ -102,15 +102,25 @@ class KinerjaCommon(SavepointRaisesMixin, TransactionCase):
         ).job_id = cls.job
 
     @classmethod
+    def _open_cycle_with_appraisals(cls):
+        """Standard, an open cycle, and the employee's and peer's appraisals."""
+        cls._setup_standard_and_jobs()
+        cls.cycle = cls._make_cycle()
+        cls.cycle.action_open()
+        by_employee = {a.employee_id: a for a in cls.cycle.appraisal_ids}
+        cls.appraisal = by_employee[cls.emp_employee]
+        cls.peer_appraisal = by_employee[cls.emp_peer]
+
+    @classmethod
     def _make_cycle(cls, **values):
         return cls.env["hr.appraisal.cycle"].create(
             {
                 "name": "Triwulan IV",
                 "period_type": "quarterly",
-                "date_start": "2026-10-01",
-                "date_end": "2026-12-31",
-                "date_self_deadline": "2026-12-10",
-                "date_supervisor_deadline": "2026-12-20",
+                "date_start": "2031-10-01",
+                "date_end": "2031-12-31",
+                "date_self_deadline": "2031-12-10",
+                "date_supervisor_deadline": "2031-12-20",
                 "organization_rating": "baik",
                 **values,
             }

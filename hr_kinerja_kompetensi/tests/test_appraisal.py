@@ -21,15 +21,7 @@ class TestAppraisal(KinerjaCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_standard_and_jobs()
-        cls.cycle = cls._make_cycle()
-        cls.cycle.action_open()
-        cls.appraisal = cls.cycle.appraisal_ids.filtered(
-            lambda a: a.employee_id == cls.emp_employee
-        )
-        cls.peer_appraisal = cls.cycle.appraisal_ids.filtered(
-            lambda a: a.employee_id == cls.emp_peer
-        )
+        cls._open_cycle_with_appraisals()
 
     def _rate_all(self, appraisals, level=3, user=None):
         appraisals = appraisals.with_user(user or self.user_supervisor)
@@ -221,8 +213,8 @@ class TestAppraisal(KinerjaCommon):
             self.env["hr.appraisal.cycle"].with_user(self.user_supervisor).create(
                 {
                     "name": "X",
-                    "date_start": "2027-01-01",
-                    "date_end": "2027-01-31",
+                    "date_start": "2032-01-01",
+                    "date_end": "2032-01-31",
                     "period_type": "monthly",
                 }
             )

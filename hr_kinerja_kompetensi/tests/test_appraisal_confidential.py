@@ -22,12 +22,7 @@ class TestAppraisalConfidential(KinerjaCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_standard_and_jobs()
-        cls.cycle = cls._make_cycle()
-        cls.cycle.action_open()
-        cls.appraisal = cls.cycle.appraisal_ids.filtered(
-            lambda a: a.employee_id == cls.emp_employee
-        )
+        cls._open_cycle_with_appraisals()
         supervisor_view = cls.appraisal.with_user(cls.user_supervisor)
         supervisor_view.competency_line_ids.write(
             {"manager_level": 2, "evidence": "Laporan terlambat"}

@@ -43,8 +43,8 @@ class TestAppraisalCycle(KinerjaCommon):
                 strict=True,
             )
         )
-        self.assertEqual(str(deadlines["hkk_employee"]), "2026-12-10")
-        self.assertEqual(str(deadlines["hkk_supervisor"]), "2026-12-20")
+        self.assertEqual(str(deadlines["hkk_employee"]), "2031-12-10")
+        self.assertEqual(str(deadlines["hkk_supervisor"]), "2031-12-20")
         # idempotent: nothing new the second time
         self.assertFalse(cycle.action_generate_appraisals())
         self.assertEqual(cycle.appraisal_count, 3)
@@ -93,7 +93,7 @@ class TestAppraisalCycle(KinerjaCommon):
                     {
                         "employee_id": self.emp_employee.id,
                         "cycle_id": cycle.id,
-                        "date_close": "2026-12-31",
+                        "date_close": "2031-12-31",
                     }
                 )
 
@@ -137,22 +137,22 @@ class TestAppraisalCycle(KinerjaCommon):
 
     def test_bad_dates_and_overlaps_refused(self):
         with self.assertRaisesRegex(ValidationError, "ends before it starts"):
-            self._make_cycle(date_start="2026-12-31", date_end="2026-10-01")
+            self._make_cycle(date_start="2031-12-31", date_end="2031-10-01")
         with self.assertRaisesRegex(ValidationError, "supervisor deadline"):
             self._make_cycle(
-                date_self_deadline="2026-12-20", date_supervisor_deadline="2026-12-10"
+                date_self_deadline="2031-12-20", date_supervisor_deadline="2031-12-10"
             )
         self._team_cycle()
         with self.assertRaisesRegex(ValidationError, "overlaps"):
             self._team_cycle(
-                name="Dobel", date_start="2026-11-01", date_end="2027-01-31"
+                name="Dobel", date_start="2031-11-01", date_end="2032-01-31"
             )
         with self.assertRaisesRegex(ValidationError, "overlaps"):
             self._make_cycle(name="Seluruh instansi")  # whole agency overlaps too
         # another kind of period for the same department is fine
         self.assertTrue(
             self._team_cycle(
-                name="Tahunan", period_type="annual", date_start="2026-01-01"
+                name="Tahunan", period_type="annual", date_start="2031-01-01"
             )
         )
 
