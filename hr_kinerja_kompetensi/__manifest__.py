@@ -31,6 +31,8 @@
         "views/hr_appraisal_cycle_views.xml",
         "views/hr_appraisal_views.xml",
         "views/hr_kinerja_menus.xml",
+        "report/hr_appraisal_report.xml",
+        "report/hr_appraisal_templates.xml",
     ],
     "demo": [
         "demo/hr_competency_teknis_demo.xml",

@@ -6,3 +6,4 @@ from . import test_ui
 from . import test_appraisal_cycle
 from . import test_appraisal
 from . import test_appraisal_confidential
+from . import test_report
