@@ -29,7 +29,7 @@ class HrAppraisalCompetency(models.Model):
     appraisal_id = fields.Many2one(
         "hr.appraisal", required=True, ondelete="cascade", index=True
     )
-    employee_id = fields.Many2one(related="appraisal_id.employee_id", store=True)
+    employee_id = fields.Many2one(related="appraisal_id.employee_id")
     skill_id = fields.Many2one(
         "hr.skill",
         string="Competency",

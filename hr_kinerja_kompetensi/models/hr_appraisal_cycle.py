@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 ORGANIZATION_RATINGS = [
@@ -278,6 +278,9 @@ class HrAppraisalCycle(models.Model):
             [
                 {
                     "employee_id": employee.id,
+                    # given here, hr_appraisal_oca's manager_ids compute (one
+                    # relation insert per appraisal) does not run
+                    "manager_ids": [Command.set(employee.parent_id.ids)],
                     "cycle_id": self.id,
                     "date_close": date_close,
                     "state": "2_pending",

@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import nip as nip_rules
@@ -102,6 +102,33 @@ class HrEmployee(models.Model):
             "This NIP is already used by another employee of the same company.",
         ),
     ]
+
+    def _compute_allowed_user_ids(self):
+        # hr_appraisal_oca walks the chain record by record (one query per
+        # manager and employee: 74 s when 9,000 employees change manager);
+        # read the managers level by level and walk the chain in memory.
+        # manager ids -> (their manager, their user), one query per level
+        hierarchy = {}
+        Employee = self.sudo().with_context(active_test=False)
+        todo = set(self.parent_id.ids)
+        while todo:
+            for row in Employee.browse(todo).read(["parent_id", "user_id"], load=None):
+                hierarchy[row["id"]] = (row["parent_id"], row["user_id"])
+            todo = {
+                parent
+                for parent, _user in hierarchy.values()
+                if parent and parent not in hierarchy
+            }
+        for employee in self:
+            users, seen = set(), set()
+            current = employee.parent_id.id
+            while current and current not in seen:
+                seen.add(current)
+                parent, user = hierarchy.get(current, (False, False))
+                if user:
+                    users.add(user)
+                current = parent
+            employee.allowed_user_ids = [Command.set(list(users))]
 
     def _compute_last_appraisal_id(self):
         # hr_appraisal_oca searches once per employee; one grouped query here.

@@ -171,3 +171,13 @@ class TestEmployeeAsn(KinerjaCommon):
             self.env.cr.precommit.run()  # mail tracking runs here
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1], counts)
+
+    def test_allowed_users_are_the_supervision_chain(self):
+        # hr_appraisal_oca's field, computed here in one query per level
+        self.assertEqual(
+            self.emp_employee.allowed_user_ids, self.user_supervisor | self.user_atasan
+        )
+        self.assertEqual(self.emp_supervisor.allowed_user_ids, self.user_atasan)
+        self.assertFalse(self.emp_atasan.allowed_user_ids)
+        self.emp_employee.parent_id = self.emp_unrelated
+        self.assertEqual(self.emp_employee.allowed_user_ids, self.user_unrelated)
