@@ -123,9 +123,13 @@ def model_classes():
             bases = {ast.unparse(base) for base in node.bases}
             name = attrs.get("_name")
             inherit = attrs.get("_inherit")
+            inherits = list(inherit) if isinstance(inherit, list | tuple) else [inherit]
             if isinstance(inherit, list | tuple):
                 inherit = inherit[0] if inherit else None
-            if isinstance(name, str):
+            if isinstance(name, str) and name in inherits:
+                # _name repeated in _inherit (to add a mixin): an extension
+                found.append((name, "inherit", path))
+            elif isinstance(name, str):
                 abstract = any(base.endswith("AbstractModel") for base in bases)
                 found.append((name, "abstract" if abstract else "new", path))
             elif isinstance(inherit, str):
