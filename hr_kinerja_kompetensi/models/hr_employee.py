@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import nip as nip_rules
@@ -119,6 +119,9 @@ class HrEmployee(models.Model):
                 for parent, _user in hierarchy.values()
                 if parent and parent not in hierarchy
             }
+        # the ORM reads the old value before writing the new one: in one query
+        self.sudo()._origin.fetch(["allowed_user_ids"])
+        Users = self.env["res.users"]
         for employee in self:
             users, seen = set(), set()
             current = employee.parent_id.id
@@ -128,7 +131,9 @@ class HrEmployee(models.Model):
                 if user:
                     users.add(user)
                 current = parent
-            employee.allowed_user_ids = [Command.set(list(users))]
+            # a recordset, not Command.set: applying a command first fetches
+            # the old value, one query per employee
+            employee.allowed_user_ids = Users.browse(users)
 
     def _compute_last_appraisal_id(self):
         # hr_appraisal_oca searches once per employee; one grouped query here.
