@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..rules import appraisal as rules
+from .hr_appraisal_confidential_mixin import HR_GROUP, check_hr_exception
 
 RATING_SELECTION = [
     ("above", "Above expectations"),
@@ -252,12 +253,12 @@ class HrAppraisal(models.Model):
 
     def action_reopen(self, reason):
         """HR reopens done appraisals for correction; the reason is logged."""
-        if not self.env.user.has_group(
-            "hr_kinerja_kompetensi.group_kinerja_hr_officer"
-        ):
-            raise UserError(self.env._("Only HR officers can reopen an appraisal."))
-        if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason for reopening."))
+        check_hr_exception(
+            self.env,
+            reason,
+            self.env._("Only HR officers can reopen an appraisal."),
+            self.env._("Give the reason for reopening."),
+        )
         self._check_cycle_not_closed()
         for appraisal in self:
             appraisal.message_post(
@@ -271,7 +272,7 @@ class HrAppraisal(models.Model):
 
     # Business methods
     def _is_hr(self):
-        return self.env.user.has_group("hr_kinerja_kompetensi.group_kinerja_hr_officer")
+        return self.env.user.has_group(HR_GROUP)
 
     def _check_can_assess(self):
         """Supervisor fields are set by the supervision chain or HR, never by

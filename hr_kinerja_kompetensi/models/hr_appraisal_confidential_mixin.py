@@ -1,7 +1,16 @@
 from odoo import api, models
+from odoo.exceptions import UserError
 from odoo.osv import expression
 
 HR_GROUP = "hr_kinerja_kompetensi.group_kinerja_hr_officer"
+
+
+def check_hr_exception(env, reason, not_hr_message, no_reason_message):
+    """Exceptional steps (reopen, close early) are HR's, with a reason."""
+    if not env.user.has_group(HR_GROUP):
+        raise UserError(not_hr_message)
+    if not (reason or "").strip():
+        raise UserError(no_reason_message)
 
 
 class HrAppraisalConfidentialMixin(models.AbstractModel):

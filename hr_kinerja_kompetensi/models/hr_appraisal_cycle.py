@@ -5,6 +5,8 @@ from markupsafe import Markup, escape
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .hr_appraisal_confidential_mixin import check_hr_exception
+
 ORGANIZATION_RATINGS = [
     ("istimewa", "Istimewa"),
     ("baik", "Baik"),
@@ -183,12 +185,12 @@ class HrAppraisalCycle(models.Model):
 
     def action_force_close(self, reason):
         """Close even with pending appraisals; HR only, reason logged."""
-        if not self.env.user.has_group(
-            "hr_kinerja_kompetensi.group_kinerja_hr_officer"
-        ):
-            raise UserError(self.env._("Only HR officers can force a cycle to close."))
-        if not (reason or "").strip():
-            raise UserError(self.env._("Give the reason for closing the cycle early."))
+        check_hr_exception(
+            self.env,
+            reason,
+            self.env._("Only HR officers can force a cycle to close."),
+            self.env._("Give the reason for closing the cycle early."),
+        )
         self._check_state("open", "calibration")
         for cycle in self:
             pending = cycle.appraisal_ids.filtered(lambda a: a.kinerja_state != "done")
