@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..rules import appraisal as rules
 
@@ -94,6 +95,52 @@ class HrAppraisalCompetency(models.Model):
     def create(self, vals_list):
         lines = super().create(vals_list)
         lines.appraisal_id._check_cycle_not_closed()
+        return lines
+
+    @api.model
+    def _insert_unrated(self, appraisal_ids, skill_ids, required_levels):
+        """Insert unrated lines in one statement; return them.
+
+        Cycle generation creates ~90,000 lines for 10,000 employees, and
+        create() spends ~17 s on them (ORM bookkeeping, 100 rows per INSERT).
+        The lines are new and unrated, so nothing needs the ORM: the database
+        constraints still apply, ``competency_family`` is read from the
+        skill's stored column and ``gap`` is the rule's value for "not rated
+        yet".
+        ``test_generated_lines_match_orm`` keeps this in step with the fields.
+        """
+        self.check_access("create")
+        gaps = [rules.gap(False, level) for level in required_levels]
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO hr_appraisal_competency (
+                    appraisal_id, skill_id, required_level, gap,
+                    competency_family,
+                    create_uid, create_date, write_uid, write_date)
+                SELECT row.appraisal_id, row.skill_id, row.required_level,
+                       row.gap, skill.competency_family,
+                       %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(appraisals)s::int[], %(skills)s::int[],
+                              %(levels)s::int[], %(gaps)s::int[])
+                       AS row(appraisal_id, skill_id, required_level, gap)
+                  JOIN hr_skill skill ON skill.id = row.skill_id
+                RETURNING hr_appraisal_competency.id
+                """,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                appraisals=list(appraisal_ids),
+                skills=list(skill_ids),
+                levels=list(required_levels),
+                gaps=gaps,
+            )
+        )
+        lines = self.browse(row[0] for row in self.env.cr.fetchall())
+        self.env["hr.appraisal"].browse(set(appraisal_ids)).invalidate_recordset(
+            ["competency_line_ids"]
+        )
+        # what create() would trigger: the appraisals' JPM, gap count...
+        lines.modified(self._fields, create=True)
         return lines
 
     def write(self, vals):

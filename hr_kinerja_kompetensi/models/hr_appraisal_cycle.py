@@ -293,22 +293,20 @@ class HrAppraisalCycle(models.Model):
                 for employee in employees
             ]
         )
-        competency_vals, behavior_vals = [], []
-        for appraisal, employee in zip(appraisals, employees, strict=True):
-            competency_vals += [
-                {
-                    "appraisal_id": appraisal.id,
-                    "skill_id": line.skill_id.id,
-                    "required_level": line.required_level,
-                }
-                for line in standards[employee.job_id.id]
-            ]
-            behavior_vals += [
-                {"appraisal_id": appraisal.id, "value_id": value.id}
-                for value in behavior_values
-            ]
-        self.env["hr.appraisal.competency"].create(competency_vals)
-        self.env["hr.appraisal.behavior"].create(behavior_vals)
+        rows = [
+            (appraisal.id, line.skill_id.id, line.required_level)
+            for appraisal, employee in zip(appraisals, employees, strict=True)
+            for line in standards[employee.job_id.id]
+        ]
+        # the lines go in by SQL (see _insert_unrated): create() on ~160,000
+        # rows was half of the generation time of a 10,000-employee cycle
+        # the SQL reads the skills' family and the values' sequence
+        self.env["hr.skill"].flush_model(["competency_family"])
+        self.env["hr.behavior.value"].flush_model(["sequence"])
+        self.env["hr.appraisal.competency"]._insert_unrated(*zip(*rows, strict=True))
+        self.env["hr.appraisal.behavior"]._insert_unrated(
+            appraisals.ids, behavior_values
+        )
         appraisals._schedule_cycle_activities()
         return appraisals
 

@@ -1,5 +1,6 @@
 from psycopg2 import IntegrityError
 
+from odoo import models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -48,6 +49,83 @@ class TestAppraisalCycle(KinerjaCommon):
         # idempotent: nothing new the second time
         self.assertFalse(cycle.action_generate_appraisals())
         self.assertEqual(cycle.appraisal_count, 3)
+
+    def test_generated_lines_match_orm(self):
+        """The lines go in by SQL: they must be what create() would give."""
+        # a new stored field on a line model needs a value in _insert_unrated
+        stored = {
+            model: {
+                name
+                for name, field in self.env[model]._fields.items()
+                if field.store
+                and field.column_type
+                and name not in models.MAGIC_COLUMNS
+            }
+            for model in ("hr.appraisal.competency", "hr.appraisal.behavior")
+        }
+        self.assertEqual(
+            stored,
+            {
+                "hr.appraisal.competency": {
+                    "appraisal_id",
+                    "skill_id",
+                    "required_level",
+                    "competency_family",
+                    "gap",
+                    "self_level",
+                    "manager_level",
+                    "evidence",
+                    "recommendation",
+                },
+                "hr.appraisal.behavior": {
+                    "appraisal_id",
+                    "value_id",
+                    "sequence",
+                    "rating",
+                    "expectation",
+                },
+            },
+            "update _insert_unrated (and this list) for the new stored field",
+        )
+        appraisals = self._team_cycle().action_open()
+        # in cache right after generation, without a re-read
+        competencies = appraisals.competency_line_ids
+        behaviors = appraisals.behavior_line_ids
+        self.assertEqual(len(competencies), 27)
+        self.assertEqual(len(behaviors), 21)
+        snapshot = {
+            "competency": competencies.read(["competency_family", "gap"]),
+            "behavior": behaviors.read(["sequence"]),
+            "appraisal": appraisals.read(
+                ["job_person_match", "gap_count", "predicate"]
+            ),
+        }
+        self.assertEqual(competencies.create_uid, self.env.user)
+        # now let the ORM compute every stored value again and compare
+        self.env.invalidate_all()
+        for records, fnames in (
+            (competencies, ["competency_family", "gap"]),
+            (behaviors, ["sequence"]),
+            (appraisals, ["job_person_match", "gap_count", "predicate"]),
+        ):
+            for fname in fnames:
+                self.env.add_to_compute(records._fields[fname], records)
+        self.env.flush_all()
+        self.assertEqual(
+            snapshot,
+            {
+                "competency": competencies.read(["competency_family", "gap"]),
+                "behavior": behaviors.read(["sequence"]),
+                "appraisal": appraisals.read(
+                    ["job_person_match", "gap_count", "predicate"]
+                ),
+            },
+        )
+        self.assertEqual(
+            behaviors.filtered(lambda b: b.appraisal_id == appraisals[0]).value_id,
+            self.env["hr.behavior.value"].search([]),
+            "one line per core value, in the values' order",
+        )
 
     def test_new_hire_gets_appraisal_later(self):
         cycle = self._team_cycle()
