@@ -40,6 +40,8 @@ class HrAppraisal(models.Model):
     _confidential_fields = (
         "work_result_rating",
         "behavior_rating",
+        # drawn from the supervisor's ratings of the values
+        "behavior_suggestion",
         "predicate",
         "job_person_match",
         "jpm_category",

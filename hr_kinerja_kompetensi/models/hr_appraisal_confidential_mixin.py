@@ -1,3 +1,5 @@
+import itertools
+
 from odoo import api, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
@@ -21,7 +23,8 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
     the appraisee reads the fields of ``_confidential_fields`` as empty; the
     fields of ``_private_fields`` stay hidden from them for good. The mask is
     applied where values leave the ORM for a user: ``_read_format`` (read,
-    search_read, web_read and its x2many sub-reads) and exports; searches and
+    search_read, web_read and its x2many sub-reads, and so the form's
+    onchange answers, which are built with web_read) and exports; searches and
     groupings on those fields leave the user's unpublished appraisals out, so
     their existence reveals nothing either.
     """
@@ -89,17 +92,29 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
                 values[fname] = False
         return result
 
-    def export_data(self, fields_to_export):
-        result = super().export_data(fields_to_export)
-        top_fields = [path.split("/")[0] for path in fields_to_export]
-        masked = self._masked_fields_by_id(top_fields)
-        if masked:
-            # one exported row per record when only direct fields are exported
-            for record, row in zip(self, result["datas"], strict=False):
-                for index, fname in enumerate(top_fields):
-                    if fname in masked.get(record.id, ()):
-                        row[index] = False
-        return result
+    def _export_rows(self, fields, *, _is_toplevel_call=True):
+        # Export walks relations itself (appraisal -> lines, line -> its
+        # appraisal, employee -> appraisals) and calls this on each model it
+        # reaches, so masking here covers every path, not only direct fields.
+        masked = self._masked_fields_by_id([path[0] for path in fields if path])
+        if not masked:
+            return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
+        # A masked record is one of the user's own few unpublished appraisals
+        # (or their lines): export those one by one to know which rows are
+        # theirs, and the others in runs, keeping the order.
+        rows = []
+        for hidden, group in itertools.groupby(self, key=lambda r: r.id in masked):
+            records = self.browse([record.id for record in group])
+            for batch in records if hidden else [records]:
+                batch_rows = super(HrAppraisalConfidentialMixin, batch)._export_rows(
+                    fields, _is_toplevel_call=_is_toplevel_call
+                )
+                for index, path in enumerate(fields):
+                    if hidden and path and path[0] in masked[batch.id]:
+                        for row in batch_rows:
+                            row[index] = False
+                rows += batch_rows
+        return rows
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):

@@ -5,6 +5,8 @@ from .common import KinerjaCommon
 FORM_SPEC = {
     "predicate": {},
     "work_result_rating": {},
+    "behavior_rating": {},
+    "behavior_suggestion": {},
     "job_person_match": {},
     "note": {},
     "manager_feedback": {},
@@ -86,6 +88,79 @@ class TestAppraisalConfidential(KinerjaCommon):
             ["predicate", "behavior_rating", "kinerja_state"]
         )["datas"]
         self.assertEqual(exported, [[False, False, "Supervisor assessment"]])
+
+    def test_appraisee_gets_nothing_through_export_paths(self):
+        """Export follows relations: lines of the appraisal, the appraisal of
+        a line, the appraisals of an employee."""
+        export = self.env.ref("base.group_allow_export")
+        self.user_employee.groups_id += export
+        self.user_supervisor.groups_id += export
+        paths = [
+            "kinerja_state",
+            "competency_line_ids/skill_id",
+            "competency_line_ids/manager_level",
+            "competency_line_ids/gap",
+            "behavior_line_ids/rating",
+            "behavior_suggestion",
+        ]
+        mine = self._as(self.user_employee).export_data(paths)["datas"]
+        # 9 competency lines, then the 7 behaviour lines from the 2nd row on
+        self.assertEqual(len(mine), 15)
+        levels_and_gaps = {row[2] for row in mine} | {row[3] for row in mine}
+        self.assertEqual(levels_and_gaps, {False, ""})
+        self.assertEqual({row[4] for row in mine}, {False, ""})
+        self.assertFalse(mine[0][5])
+        lines = self.appraisal.competency_line_ids.with_user(self.user_employee)
+        via_line = lines.export_data(["skill_id", "appraisal_id/predicate"])["datas"]
+        self.assertEqual({row[1] for row in via_line}, {False})
+        # the same export by the supervisor has the values: the mask is the
+        # appraisee's only
+        theirs = self._as(self.user_supervisor).export_data(paths)["datas"]
+        self.assertEqual({row[2] for row in theirs} - {""}, {2})
+        self.assertEqual({row[4] for row in theirs} - {""}, {"Below expectations"})
+
+    def test_appraisee_gets_nothing_through_onchange(self):
+        """The form's onchange returns values as well (all on its first call)."""
+        mine = self._as(self.user_employee)
+        first = mine.onchange({}, [], FORM_SPEC)["value"]
+        self.assertFalse(first.get("predicate") or first.get("manager_feedback"))
+        self.assertFalse(first.get("note") or first.get("job_person_match"))
+        line_values = [
+            command[2]
+            for fname in ("competency_line_ids", "behavior_line_ids")
+            for command in first.get(fname, [])
+            if len(command) > 2 and isinstance(command[2], dict)
+        ]
+        self.assertFalse(
+            [v for v in line_values if v.get("manager_level") or v.get("rating")]
+        )
+        # a change of the employee's own level: the answer still hides the rest
+        line = mine.competency_line_ids[0]
+        changed = mine.onchange(
+            {
+                "competency_line_ids": [
+                    (1, line.id, {"self_level": 4}),
+                ]
+            },
+            ["competency_line_ids"],
+            FORM_SPEC,
+        )["value"]
+        for command in changed.get("competency_line_ids", []):
+            if len(command) > 2 and isinstance(command[2], dict):
+                self.assertFalse(command[2].get("manager_level"))
+                self.assertFalse(command[2].get("gap"))
+        # probing: a work-result rating sent by the appraisee would give back
+        # the predicate computed with the supervisor's real behaviour rating
+        probe = mine.onchange(
+            {"work_result_rating": "above"}, ["work_result_rating"], FORM_SPEC
+        )["value"]
+        self.assertIn("predicate", probe, "the onchange does answer for it")
+        self.assertFalse(probe["predicate"])
+        # the same probe by the supervisor is answered (their own data)
+        theirs = self._as(self.user_supervisor).onchange(
+            {"work_result_rating": "above"}, ["work_result_rating"], FORM_SPEC
+        )["value"]
+        self.assertEqual(theirs["predicate"], "kurang")
 
     def test_supervisor_chain_and_hr_see_everything(self):
         for user in (self.user_supervisor, self.user_atasan, self.user_hr):
