@@ -139,8 +139,11 @@ class HrAppraisalCompetency(models.Model):
         self.env["hr.appraisal"].browse(set(appraisal_ids)).invalidate_recordset(
             ["competency_line_ids"]
         )
-        # what create() would trigger: the appraisals' JPM, gap count...
-        lines.modified(self._fields, create=True)
+        # what create() triggers (the appraisals' JPM, gap count...) but not
+        # the recomputation of the stored values the INSERT has just given
+        given = [f for f in self._fields.values() if f.compute and f.store]
+        with self.env.protecting(given, lines):
+            lines.modified(self._fields, create=True)
         return lines
 
     def write(self, vals):
