@@ -141,7 +141,7 @@ class HrAppraisalCompetency(models.Model):
         )
         # what create() triggers (the appraisals' JPM, gap count...) but not
         # the recomputation of the stored values the INSERT has just given
-        given = [f for f in self._fields.values() if f.compute and f.store]
+        given = [self._fields[name] for name in ("competency_family", "gap")]
         with self.env.protecting(given, lines):
             lines.modified(self._fields, create=True)
         return lines
