@@ -18,6 +18,19 @@ class HrTrainingNeedReport(models.Model):
     _auto = False
     _order = "gap, skill_id, employee_id"
     _rec_name = "skill_id"
+    # what the view reads: flushed before every search on it
+    _depends = {
+        "hr.appraisal": ["kinerja_state", "cycle_id", "employee_id"],
+        "hr.appraisal.cycle": ["date_end"],
+        "hr.appraisal.competency": [
+            "appraisal_id",
+            "skill_id",
+            "required_level",
+            "manager_level",
+            "gap",
+        ],
+        "hr.employee": ["department_id", "company_id", "active"],
+    }
 
     employee_id = fields.Many2one("hr.employee", readonly=True)
     department_id = fields.Many2one("hr.department", readonly=True)
