@@ -9,3 +9,4 @@ from . import test_appraisal_confidential
 from . import test_report
 from . import test_development
 from . import test_development_access
+from . import test_development_ui
