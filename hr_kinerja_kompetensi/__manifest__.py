@@ -17,6 +17,7 @@
         "security/hr_kinerja_kompetensi_security.xml",
         "security/ir.model.access.csv",
         "security/hr_kinerja_kompetensi_rules.xml",
+        "security/hr_development_rules.xml",
         "data/hr_competency_data.xml",
         "data/hr_behavior_value_data.xml",
         "views/hr_employee_views.xml",
@@ -36,7 +37,6 @@
         "views/hr_kinerja_menus.xml",
         "report/hr_appraisal_report.xml",
         "report/hr_appraisal_templates.xml",
-        "security/hr_development_rules.xml",
     ],
     "demo": [
         "demo/hr_competency_teknis_demo.xml",

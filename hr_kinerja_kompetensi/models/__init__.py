@@ -21,5 +21,4 @@ from . import hr_development_plan_line
 from . import hr_development_coaching
 from . import hr_training_session
 from . import hr_training_attendance
-from . import hr_employee_development
 from . import hr_appraisal_development

@@ -7,9 +7,7 @@ class HrAppraisal(models.Model):
     def action_generate_development_plan(self):
         """Create or complete the development plans of done appraisals."""
         self._check_can_assess()
-        plans, skipped = self.env["hr.development.plan"]._generate_from_appraisals(
-            self
-        )
+        plans, skipped = self.env["hr.development.plan"]._generate_from_appraisals(self)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "hr_kinerja_kompetensi.hr_development_plan_action"
         )

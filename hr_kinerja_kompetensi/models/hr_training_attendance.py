@@ -22,7 +22,9 @@ class HrTrainingAttendance(models.Model):
     company_id = fields.Many2one(related="session_id.company_id", store=True)
     kind = fields.Selection(related="session_id.kind", store=True)
     date_start = fields.Date(related="session_id.date_start", store=True)
-    session_state = fields.Selection(related="session_id.state", string="Session status")
+    session_state = fields.Selection(
+        related="session_id.state", string="Session status"
+    )
     attended = fields.Boolean(
         help="Tick when the employee took part: the session's JP then count on "
         "their development plan of that year.",
@@ -121,8 +123,7 @@ class HrTrainingAttendance(models.Model):
             if draft:
                 raise UserError(
                     self.env._(
-                        "Confirm the session %(session)s before marking "
-                        "attendance.",
+                        "Confirm the session %(session)s before marking attendance.",
                         session=draft[0].name,
                     )
                 )

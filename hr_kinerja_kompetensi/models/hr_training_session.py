@@ -99,9 +99,7 @@ class HrTrainingSession(models.Model):
     def _compute_counts(self):
         for session in self:
             session.attendee_count = len(session.attendance_ids)
-            session.attended_count = len(
-                session.attendance_ids.filtered("attended")
-            )
+            session.attended_count = len(session.attendance_ids.filtered("attended"))
 
     @api.constrains("date_start", "date_end", "jp_hours")
     def _check_values(self):

@@ -124,9 +124,7 @@ class HrTrainingNeedReport(models.Model):
             "hr_kinerja_kompetensi.hr_training_session_action"
         )
         if len(sessions) == 1:
-            action.update(
-                res_id=sessions.id, view_mode="form", views=[(False, "form")]
-            )
+            action.update(res_id=sessions.id, view_mode="form", views=[(False, "form")])
         else:
             action["domain"] = [("id", "in", sessions.ids)]
         return action

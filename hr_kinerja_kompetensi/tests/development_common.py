@@ -14,8 +14,7 @@ class DevelopmentCommon(KinerjaCommon):
         super().setUpClass()
         cls._open_cycle_with_appraisals()
         cls.skills = {
-            skill.code: skill
-            for skill in cls.appraisal.competency_line_ids.skill_id
+            skill.code: skill for skill in cls.appraisal.competency_line_ids.skill_id
         }
         # employee: M.01 two levels short, M.02 one short, M.03 meets with a
         # recommendation; peer: M.01 one short

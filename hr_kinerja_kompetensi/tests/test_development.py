@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .development_common import SESSION_DATE, DevelopmentCommon
+from .development_common import DevelopmentCommon
 
 
 @tagged("post_install", "-at_install")
@@ -49,9 +49,12 @@ class TestDevelopmentPlan(DevelopmentCommon):
         plan.line_ids.filtered(lambda line: line.skill_id.code == "M.03").unlink()
         self._generate()
         self._generate(self.appraisal | self.peer_appraisal)
-        self.assertEqual(self.env["hr.development.plan"].search_count(
-            [("employee_id", "=", self.emp_employee.id)]
-        ), 1)
+        self.assertEqual(
+            self.env["hr.development.plan"].search_count(
+                [("employee_id", "=", self.emp_employee.id)]
+            ),
+            1,
+        )
         codes = plan.line_ids.mapped("skill_id.code")
         self.assertEqual(sorted(codes), ["M.01", "M.02", "M.03"])
         self.assertEqual(len(codes), len(set(codes)))
@@ -84,7 +87,9 @@ class TestDevelopmentPlan(DevelopmentCommon):
 
     def test_peer_cannot_generate_for_a_colleague(self):
         with self.assertRaisesRegex(UserError, "Only the supervisor"):
-            self.peer_appraisal.with_user(self.user_employee).action_generate_development_plan()
+            self.peer_appraisal.with_user(
+                self.user_employee
+            ).action_generate_development_plan()
         self.assertFalse(self._plan(self.emp_peer))
 
     def test_agreement_workflow(self):
@@ -116,8 +121,11 @@ class TestDevelopmentPlan(DevelopmentCommon):
 
     def test_jp_targets_by_asn_type_and_settings(self):
         plans = self.env["hr.development.plan"]._ensure_plans(
-            {(self.emp_employee.id, 2030), (self.emp_peer.id, 2030),
-             (self.emp_unrelated.id, 2030)}
+            {
+                (self.emp_employee.id, 2030),
+                (self.emp_peer.id, 2030),
+                (self.emp_unrelated.id, 2030),
+            }
         )
         self.emp_peer.write({"asn_type": "pppk", "nip": False})
         self.emp_unrelated.write({"asn_type": "non_asn", "nip": False})
@@ -186,9 +194,7 @@ class TestTrainingSession(DevelopmentCommon):
         own = self._invite(session, self.emp_employee)
         own.action_mark_attended()
         lines = self._plan(self.emp_employee).line_ids
-        self.assertEqual(
-            sorted(lines.mapped("realized_jp")), [0.0, 4.0, 4.0]
-        )
+        self.assertEqual(sorted(lines.mapped("realized_jp")), [0.0, 4.0, 4.0])
         self.assertEqual(self._plan(self.emp_employee).jp_realized, 8)
 
     def test_cancelled_session_credits_nothing_and_is_frozen(self):
@@ -276,9 +282,7 @@ class TestTrainingSession(DevelopmentCommon):
 class TestTrainingNeeds(DevelopmentCommon):
     def _needs(self):
         ours = (self.emp_employee | self.emp_peer).ids
-        return self.env["hr.training.need.report"].search(
-            [("employee_id", "in", ours)]
-        )
+        return self.env["hr.training.need.report"].search([("employee_id", "in", ours)])
 
     def test_numbers_per_competency(self):
         Report = self.env["hr.training.need.report"]
@@ -298,22 +302,21 @@ class TestTrainingNeeds(DevelopmentCommon):
         self.assertFalse(rows["M.03"][1])  # no one below: no average gap
         # the latest done appraisal counts: a later cycle closes the M.01 gap
         later = self._make_cycle(
-            name="Triwulan I", date_start="2032-01-01", date_end="2032-03-31",
-            date_self_deadline="2032-03-10", date_supervisor_deadline="2032-03-20",
+            name="Triwulan I",
+            date_start="2032-01-01",
+            date_end="2032-03-31",
+            date_self_deadline="2032-03-10",
+            date_supervisor_deadline="2032-03-20",
         )
         later.action_open()
         new = later.appraisal_ids.filtered(lambda a: a.employee_id == self.emp_employee)
         self._finish(new, {})
-        rows = dict(
-            Report._read_group(ours, ["skill_id"], ["below_count:sum"])
-        )
+        rows = dict(Report._read_group(ours, ["skill_id"], ["below_count:sum"]))
         self.assertEqual(rows[self.skills["M.01"]], 1)
         self.assertEqual(rows[self.skills["M.02"]], 0)
 
     def test_create_session_for_those_below(self):
-        rows = self._needs().filtered(
-            lambda r: r.skill_id.code in ("M.01", "M.03")
-        )
+        rows = self._needs().filtered(lambda r: r.skill_id.code in ("M.01", "M.03"))
         action = rows.with_user(self.user_hr).action_create_training_session()
         session = self.env["hr.training.session"].browse(action["res_id"])
         self.assertEqual(session.state, "draft")
@@ -322,9 +325,9 @@ class TestTrainingNeeds(DevelopmentCommon):
             session.attendance_ids.employee_id, self.emp_employee | self.emp_peer
         )
         with self.assertRaisesRegex(UserError, "no training need"):
-            rows.filtered(
-                lambda r: r.skill_id.code == "M.03"
-            ).with_user(self.user_hr).action_create_training_session()
+            rows.filtered(lambda r: r.skill_id.code == "M.03").with_user(
+                self.user_hr
+            ).action_create_training_session()
 
     def test_sessions_per_competency(self):
         rows = self._needs().filtered(lambda r: r.gap < 0)

@@ -30,8 +30,12 @@ class TestDevelopmentAccess(DevelopmentCommon):
         )
 
     def _visible_plans(self, user):
-        return self.env["hr.development.plan"].with_user(user).search(
-            [("id", "in", (self.plan | self.peer_plan | self.supervisor_plan).ids)]
+        return (
+            self.env["hr.development.plan"]
+            .with_user(user)
+            .search(
+                [("id", "in", (self.plan | self.peer_plan | self.supervisor_plan).ids)]
+            )
         )
 
     def test_who_reads_which_plan(self):
@@ -131,13 +135,23 @@ class TestDevelopmentAccess(DevelopmentCommon):
             self.plan.with_user(self.user_unrelated).write({"note": "x"})
 
     def test_hr_runs_sessions_and_reads_needs(self):
-        session = self.env["hr.training.session"].with_user(self.user_hr).create(
-            {"name": "Bimtek", "date_start": "2031-03-01", "date_end": "2031-03-02",
-             "jp_hours": 6}
+        session = (
+            self.env["hr.training.session"]
+            .with_user(self.user_hr)
+            .create(
+                {
+                    "name": "Bimtek",
+                    "date_start": "2031-03-01",
+                    "date_end": "2031-03-02",
+                    "jp_hours": 6,
+                }
+            )
         )
         session.action_confirm()
-        attendance = self.env["hr.training.attendance"].with_user(self.user_hr).create(
-            {"session_id": session.id, "employee_id": self.emp_peer.id}
+        attendance = (
+            self.env["hr.training.attendance"]
+            .with_user(self.user_hr)
+            .create({"session_id": session.id, "employee_id": self.emp_peer.id})
         )
         attendance.action_mark_attended()
         self.assertEqual(self.peer_plan.jp_realized, 14)

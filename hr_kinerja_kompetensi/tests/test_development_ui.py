@@ -7,7 +7,9 @@ class TestDevelopmentUi(HttpCase):
     def test_training_needs_to_session_to_teacher_plan_tour(self):
         """HR plans a session from Dinas Pendidikan's biggest gap and marks
         attendance; the teacher (demo user pegawai) sees the JP on her plan."""
-        fitri = self.env.ref("hr_kinerja_kompetensi.emp_fitri", raise_if_not_found=False)
+        fitri = self.env.ref(
+            "hr_kinerja_kompetensi.emp_fitri", raise_if_not_found=False
+        )
         if not fitri:
             self.skipTest("needs the Batanghari demo data")
         year = fields.Date.context_today(fitri).year
