@@ -278,11 +278,13 @@ class HrDevelopmentPlan(models.Model):
             self.env.add_to_compute(Attendance._fields["plan_id"], orphans)
 
     @api.model
-    def _ensure_plans(self, pairs):
-        """Plans for the (employee id, year) pairs, created when missing.
+    def _ensure_plans(self, pairs, create_values=None):
+        """Plans for the (employee id, year) pairs, created when missing
+        (with ``create_values[pair]`` if given).
 
         Returns {(employee id, year): plan}.
         """
+        create_values = create_values or {}
         pairs = {pair for pair in pairs if pair[0] and pair[1]}
         if not pairs:
             return {}
@@ -299,7 +301,14 @@ class HrDevelopmentPlan(models.Model):
         missing = sorted(pairs - set(existing))
         if missing:
             created = Plan.create(
-                [{"employee_id": emp, "year": year} for emp, year in missing]
+                [
+                    {
+                        "employee_id": emp,
+                        "year": year,
+                        **create_values.get((emp, year), {}),
+                    }
+                    for emp, year in missing
+                ]
             )
             existing.update(zip(missing, created, strict=True))
         return existing
@@ -331,7 +340,10 @@ class HrDevelopmentPlan(models.Model):
             end = appraisal.cycle_id.date_end or appraisal.date_close
             year = rules.plan_year(appraisal.cycle_id.period_type, end)
             latest[(appraisal.employee_id.id, year)] = appraisal
-        plans_by_key = self._ensure_plans(latest)
+        plans_by_key = self._ensure_plans(
+            latest,
+            {key: {"appraisal_id": appraisal.id} for key, appraisal in latest.items()},
+        )
         Plans = self.browse()
         skipped = self.browse()
         line_vals = []
@@ -345,7 +357,8 @@ class HrDevelopmentPlan(models.Model):
             if plan.state != "draft":
                 skipped |= plan
                 continue
-            plan.appraisal_id = appraisal
+            if plan.appraisal_id != appraisal:
+                plan.appraisal_id = appraisal
             for comp in appraisal.competency_line_ids:
                 if comp.skill_id.id in existing_skills[plan.id]:
                     continue

@@ -66,6 +66,28 @@ class TestDevelopmentPlan(DevelopmentCommon):
         self.assertEqual(peer_plan.line_ids.mapped("skill_id.code"), ["M.01"])
         self.assertEqual(peer_plan.line_ids.priority, "medium")
 
+    def _queries_to_generate(self, appraisals):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        start = self.env.cr.sql_log_count
+        appraisals.action_generate_development_plan()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - start
+
+    def test_generation_is_batched(self):
+        """Plans of two appraisals cost no more queries than the plan of one
+        (no query per appraisal, plan or line); regenerating writes nothing."""
+        supervisor_appraisal = self.cycle.appraisal_ids.filtered(
+            lambda a: a.employee_id == self.emp_supervisor
+        )
+        self._finish(supervisor_appraisal, {"M.04": 1, "M.05": 2})
+        one = self._queries_to_generate(self.peer_appraisal)
+        two = self._queries_to_generate(self.appraisal | supervisor_appraisal)
+        self.assertLessEqual(two, one)
+        again = self._queries_to_generate(self.appraisal | supervisor_appraisal)
+        self.assertLess(again, one)
+        self.assertEqual(len(self._plan(self.emp_supervisor).line_ids), 2)
+
     def test_database_refuses_a_second_plan_or_line(self):
         plan = self._generate()
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
