@@ -51,6 +51,7 @@ class Step:
 
     def __enter__(self):
         self.env.flush_all()
+        self.env.invalidate_all()
         self.start_q = self.env.cr.sql_log_count
         self.start_t = time.perf_counter()
         return self
@@ -70,7 +71,14 @@ def run(env, n):
     from odoo import Command
 
     results = []
-    env = env(context=dict(env.context, tracking_disable=True))
+    env = env(
+        context=dict(
+            env.context,
+            tracking_disable=True,
+            mail_create_nolog=True,
+            mail_create_nosubscribe=True,
+        )
+    )
     with Step(env, "setup", results):
         skills = env["hr.skill"].search([("competency_family", "!=", False)], limit=9)
         job = env["hr.job"].create(
@@ -84,10 +92,13 @@ def run(env, n):
             }
         )
         head = env["hr.employee"].create({"name": "Bench head", "job_id": job.id})
+        # work contacts in one batch: hr would create them one by one
+        partners = env["res.partner"].create([{"name": f"Bench {i}"} for i in range(n)])
         employees = env["hr.employee"].create(
             [
                 {
                     "name": f"Bench {i}",
+                    "work_contact_id": partners[i].id,
                     "job_id": job.id,
                     "parent_id": head.id,
                     "asn_type": "pppk" if i % 4 == 0 else "pns",
