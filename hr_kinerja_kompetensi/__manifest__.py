@@ -17,6 +17,7 @@
         "security/hr_kinerja_kompetensi_security.xml",
         "security/ir.model.access.csv",
         "security/hr_kinerja_kompetensi_rules.xml",
+        "security/hr_development_rules.xml",
         "data/hr_competency_data.xml",
         "data/hr_behavior_value_data.xml",
         "views/hr_employee_views.xml",
@@ -30,6 +31,9 @@
         "wizard/hr_kinerja_reason_views.xml",
         "views/hr_appraisal_cycle_views.xml",
         "views/hr_appraisal_views.xml",
+        "views/hr_development_plan_views.xml",
+        "views/hr_training_session_views.xml",
+        "report/hr_training_need_report_views.xml",
         "views/hr_kinerja_menus.xml",
         "report/hr_appraisal_report.xml",
         "report/hr_appraisal_templates.xml",
@@ -38,6 +42,7 @@
         "demo/hr_competency_teknis_demo.xml",
         "demo/hr_batanghari_demo.xml",
         "demo/hr_appraisal_demo.xml",
+        "demo/hr_development_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

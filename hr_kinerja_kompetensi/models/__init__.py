@@ -16,3 +16,9 @@ from . import hr_appraisal
 from . import hr_appraisal_competency
 from . import hr_appraisal_behavior
 from . import hr_appraisal_work_result
+from . import hr_development_plan
+from . import hr_development_plan_line
+from . import hr_development_coaching
+from . import hr_training_session
+from . import hr_training_attendance
+from . import hr_appraisal_development

@@ -90,3 +90,17 @@ class ResCompany(models.Model):
         """Return {position key: required level} from this company's settings."""
         self.ensure_one()
         return {key: self[f"skj_level_{key}"] for key in DEFAULT_REQUIRED_LEVEL}
+
+    # Yearly competency-development targets in JP (PP 17/2020)
+    kinerja_jp_target_pns = fields.Float(
+        string="JP target PNS",
+        default=20.0,
+        help="Hours of competency development (JP) each PNS should reach per "
+        "year; at least 20 by regulation.",
+    )
+    kinerja_jp_target_pppk = fields.Float(
+        string="JP target PPPK",
+        default=24.0,
+        help="Hours of competency development (JP) each PPPK employee should "
+        "reach per year; 24 by regulation.",
+    )

@@ -55,3 +55,11 @@ class ResConfigSettings(models.TransientModel):
     kinerja_meets_threshold = fields.Float(
         related="company_id.kinerja_meets_threshold", readonly=False
     )
+
+    # Yearly JP targets of the development plans
+    kinerja_jp_target_pns = fields.Float(
+        related="company_id.kinerja_jp_target_pns", readonly=False
+    )
+    kinerja_jp_target_pppk = fields.Float(
+        related="company_id.kinerja_jp_target_pppk", readonly=False
+    )

@@ -1,0 +1,1 @@
+from . import hr_training_need_report
