@@ -169,9 +169,9 @@ class HrAppraisal(models.Model):
         self.sudo().write({"predicate_override": predicate})
         for before, appraisals in by_before.items():
             body = self.env._(
-                "%(source)s: predicate changed from %(before)s to %(after)s by "
+                "%(origin)s: predicate changed from %(before)s to %(after)s by "
                 "%(user)s. Reason: %(reason)s",
-                source=source_label,
+                origin=source_label,
                 before=labels.get(before, "-"),
                 after=labels[predicate],
                 user=self.env.user.name,
@@ -180,9 +180,9 @@ class HrAppraisal(models.Model):
             # before publication the appraisee reads the chatter but not the
             # predicate: the values stay in the log (HR only) until then
             hidden_body = self.env._(
-                "%(source)s: predicate changed by %(user)s (details in the "
+                "%(origin)s: predicate changed by %(user)s (details in the "
                 "predicate log).",
-                source=source_label,
+                origin=source_label,
                 user=self.env.user.name,
             )
             for appraisal in appraisals.sudo():
@@ -219,6 +219,12 @@ class HrAppraisal(models.Model):
                         "working days after publication).",
                         name=name,
                         date=appraisal.objection_deadline,
+                    )
+                )
+            if appraisal.objection_ids:
+                raise UserError(
+                    self.env._(
+                        "%(name)s has already objected to this result.", name=name
                     )
                 )
             if not appraisal.employee_id.parent_id.parent_id:

@@ -7,3 +7,7 @@ from . import test_appraisal_cycle
 from . import test_appraisal
 from . import test_appraisal_confidential
 from . import test_report
+from . import test_award
+from . import test_talent
+from . import test_calibration
+from . import test_objection
