@@ -225,7 +225,9 @@ class HrAppraisalObjection(models.Model):
                     "date_decided": today,
                 }
             )
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+        self.env["mail.activity"].sudo().search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids)]
+        ).action_feedback(feedback=reason)
 
     def _schedule_decision_activity(self):
         todo = self.env.ref("mail.mail_activity_data_todo")

@@ -11,3 +11,4 @@ from . import test_award
 from . import test_talent
 from . import test_calibration
 from . import test_objection
+from . import test_award_ui
