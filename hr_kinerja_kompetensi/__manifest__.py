@@ -17,6 +17,7 @@
         "security/hr_kinerja_kompetensi_security.xml",
         "security/ir.model.access.csv",
         "security/hr_kinerja_kompetensi_rules.xml",
+        "security/hr_award_talent_rules.xml",
         "data/hr_competency_data.xml",
         "data/hr_behavior_value_data.xml",
         "views/hr_employee_views.xml",
@@ -33,7 +34,6 @@
         "views/hr_kinerja_menus.xml",
         "report/hr_appraisal_report.xml",
         "report/hr_appraisal_templates.xml",
-        "security/hr_award_talent_rules.xml",
         "data/hr_award_data.xml",
         "views/hr_award_views.xml",
         "views/hr_employee_penalty_views.xml",
@@ -50,6 +50,7 @@
         "demo/hr_competency_teknis_demo.xml",
         "demo/hr_batanghari_demo.xml",
         "demo/hr_appraisal_demo.xml",
+        "demo/hr_award_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

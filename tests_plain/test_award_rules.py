@@ -29,7 +29,8 @@ def test_satyalancana_higher_levels(years):
 
 
 @pytest.mark.parametrize(
-    "kind,eligible", [("ringan", True), ("sedang", False), ("berat", False), ("cltn", False)]
+    "kind,eligible",
+    [("ringan", True), ("sedang", False), ("berat", False), ("cltn", False)],
 )
 def test_satyalancana_exclusions(kind, eligible):
     penalty = [(kind, datetime.date(2020, 1, 1), datetime.date(2020, 12, 31))]
@@ -43,7 +44,9 @@ def test_penalty_after_the_date_does_not_exclude():
 
 
 def test_anniversary_of_29_february():
-    assert awards.anniversary(datetime.date(2016, 2, 29), 10) == datetime.date(2026, 2, 28)
+    assert awards.anniversary(datetime.date(2016, 2, 29), 10) == datetime.date(
+        2026, 2, 28
+    )
 
 
 # ---------------------------------------------------------------- penalty
@@ -51,7 +54,9 @@ def test_penalty_active_and_overlap():
     p = [("ringan", datetime.date(2026, 1, 10), datetime.date(2026, 2, 5))]
     assert awards.penalty_active(p, datetime.date(2026, 2, 5))
     assert not awards.penalty_active(p, datetime.date(2026, 2, 6))
-    assert awards.penalty_overlaps(p, datetime.date(2026, 2, 1), datetime.date(2026, 2, 28))
+    assert awards.penalty_overlaps(
+        p, datetime.date(2026, 2, 1), datetime.date(2026, 2, 28)
+    )
     assert not awards.penalty_overlaps(
         p, datetime.date(2026, 3, 1), datetime.date(2026, 3, 31)
     )
@@ -60,7 +65,11 @@ def test_penalty_active_and_overlap():
 
 # ---------------------------------------------------------------- ranking
 def cand(name, predicate, work_result, jpm, id_=0):
-    return {"id": id_, "name": name, "values": {"predicate": predicate, "work_result": work_result, "jpm": jpm}}
+    return {
+        "id": id_,
+        "name": name,
+        "values": {"predicate": predicate, "work_result": work_result, "jpm": jpm},
+    }
 
 
 def test_rank_uses_criteria_in_order_and_tie_breaks():
@@ -80,7 +89,11 @@ def test_rank_uses_criteria_in_order_and_tie_breaks():
 
 
 def test_rank_full_tie_shares_the_place_and_lists_by_name():
-    people = [cand("Zul", 4, 100.0, 90.0, 1), cand("Ayu", 4, 100.0, 90.0, 2), cand("Eka", 3, 1.0, 1.0, 3)]
+    people = [
+        cand("Zul", 4, 100.0, 90.0, 1),
+        cand("Ayu", 4, 100.0, 90.0, 2),
+        cand("Eka", 3, 1.0, 1.0, 3),
+    ]
     ranked = awards.rank(people)
     assert [(r, c["name"]) for r, c in ranked] == [(1, "Ayu"), (1, "Zul"), (3, "Eka")]
 
@@ -90,7 +103,11 @@ def test_missing_value_ranks_last():
     assert awards.rank(people)[0][1]["name"] == "B"
 
 
-@given(st.lists(st.tuples(st.integers(1, 5), st.floats(0, 200), st.floats(0, 100)), max_size=15))
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 5), st.floats(0, 200), st.floats(0, 100)), max_size=15
+    )
+)
 def test_rank_is_sorted_and_consistent(rows):
     people = [cand(f"P{i}", *row, id_=i) for i, row in enumerate(rows)]
     ranked = awards.rank(people)
@@ -147,7 +164,10 @@ def test_baik():
 
 def test_butuh_perbaikan():
     assert codes("butuh_perbaikan", butuh_perbaikan=7, baik=3) == []
-    assert codes("butuh_perbaikan", butuh_perbaikan=5, sangat_baik=2, baik=3) == ["min", "max"]
+    assert codes("butuh_perbaikan", butuh_perbaikan=5, sangat_baik=2, baik=3) == [
+        "min",
+        "max",
+    ]
 
 
 def test_kurang():

@@ -146,9 +146,9 @@ class HrAppraisal(models.Model):
             raise UserError(self.env._("Choose the new predicate."))
         labels = dict(self._fields["predicate"]._description_selection(self.env))
         source_label = dict(
-            self.env["hr.appraisal.predicate.log"]._fields["source"]._description_selection(
-                self.env
-            )
+            self.env["hr.appraisal.predicate.log"]
+            ._fields["source"]
+            ._description_selection(self.env)
         )[source]
         log_vals = []
         by_before = defaultdict(lambda: self.browse())

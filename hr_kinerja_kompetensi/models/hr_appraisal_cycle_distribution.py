@@ -73,9 +73,9 @@ class HrAppraisalCycle(models.Model):
 
     def _distribution_warning_text(self, code, params):
         labels = dict(
-            self.env["hr.appraisal"]._fields["predicate"]._description_selection(
-                self.env
-            )
+            self.env["hr.appraisal"]
+            ._fields["predicate"]
+            ._description_selection(self.env)
         )
         if code == "no_rating":
             return self.env._(

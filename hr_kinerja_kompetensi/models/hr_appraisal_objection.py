@@ -2,7 +2,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .hr_appraisal import PREDICATE_SELECTION
-from .hr_appraisal_confidential_mixin import HR_GROUP
 
 OBJECTION_DECISION_DAYS = 7
 # What the employee who files may still edit while the objection is open
@@ -52,8 +51,7 @@ class HrAppraisalObjection(models.Model):
     reason = fields.Text(
         required=True,
         tracking=True,
-        help="Why the employee contests the predicate, with the facts that "
-        "support it.",
+        help="Why the employee contests the predicate, with the facts that support it.",
     )
     predicate_requested = fields.Selection(
         PREDICATE_SELECTION,
@@ -160,8 +158,9 @@ class HrAppraisalObjection(models.Model):
                     )
                 )
             wrong = self.filtered(
-                lambda o: o.state != "submitted"
-                or o.employee_id.user_id != self.env.user
+                lambda o: (
+                    o.state != "submitted" or o.employee_id.user_id != self.env.user
+                )
             )
             if wrong:
                 raise UserError(

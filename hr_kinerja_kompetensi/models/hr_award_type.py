@@ -36,8 +36,7 @@ class HrAwardType(models.Model):
     )
     company_id = fields.Many2one(
         "res.company",
-        help="Leave empty to share the award type with every agency of the "
-        "database.",
+        help="Leave empty to share the award type with every agency of the database.",
     )
 
     _sql_constraints = [

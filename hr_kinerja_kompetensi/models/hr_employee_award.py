@@ -338,4 +338,3 @@ class HrEmployeeAward(models.Model):
         ):
             result[award.employee_id.id] |= award
         return result
-

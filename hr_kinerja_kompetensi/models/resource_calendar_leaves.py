@@ -29,13 +29,23 @@ class ResourceCalendarLeaves(models.Model):
                     ("resource_id", "=", False),
                     ("company_id", "in", companies.ids),
                     ("calendar_id", "in", calendars.ids + [False]),
-                    ("date_from", "<=", datetime.datetime.combine(date_to, datetime.time.max)),
-                    ("date_to", ">=", datetime.datetime.combine(date_from, datetime.time.min)),
+                    (
+                        "date_from",
+                        "<=",
+                        datetime.datetime.combine(date_to, datetime.time.max),
+                    ),
+                    (
+                        "date_to",
+                        ">=",
+                        datetime.datetime.combine(date_from, datetime.time.min),
+                    ),
                 ],
                 ["company_id", "calendar_id", "date_from", "date_to"],
             )
         )
-        calendar_of = {company.id: company.resource_calendar_id for company in companies}
+        calendar_of = {
+            company.id: company.resource_calendar_id for company in companies
+        }
         for leave in leaves:
             company_id = leave.company_id.id
             if leave.calendar_id and leave.calendar_id != calendar_of[company_id]:

@@ -57,7 +57,9 @@ def penalty_active(penalties, on_date, kinds=("ringan", "sedang", "berat")):
     )
 
 
-def penalty_overlaps(penalties, date_from, date_to, kinds=("ringan", "sedang", "berat")):
+def penalty_overlaps(
+    penalties, date_from, date_to, kinds=("ringan", "sedang", "berat")
+):
     """True when a penalty of the given kinds runs on any day of the period."""
     return any(
         kind in kinds
@@ -78,9 +80,7 @@ def rank(candidates, criteria=DEFAULT_CRITERIA):
 
     def key(candidate):
         values = candidate["values"]
-        return tuple(
-            (values.get(c) is not None, values.get(c) or 0) for c in criteria
-        )
+        return tuple((values.get(c) is not None, values.get(c) or 0) for c in criteria)
 
     ordered = sorted(candidates, key=lambda c: (c["name"] or "", c.get("id") or 0))
     ordered.sort(key=key, reverse=True)

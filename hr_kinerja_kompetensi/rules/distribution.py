@@ -41,7 +41,10 @@ def distribution_warnings(organization_rating, counts):
     def at_most(predicate, limit):
         if pct[predicate] > limit:
             warnings.append(
-                ("max", {"predicate": predicate, "limit": limit, "share": pct[predicate]})
+                (
+                    "max",
+                    {"predicate": predicate, "limit": limit, "share": pct[predicate]},
+                )
             )
 
     def at_least(predicates, limit):

@@ -31,7 +31,9 @@ class AwardCommon(KinerjaCommon):
         )
 
     @classmethod
-    def _finish(cls, appraisal, work="meets", behavior="meets", level=3, achievement=100):
+    def _finish(
+        cls, appraisal, work="meets", behavior="meets", level=3, achievement=100
+    ):
         """Rate an appraisal and mark it done (as HR)."""
         appraisal.competency_line_ids.write({"manager_level": level})
         appraisal.work_result_line_ids = [

@@ -19,7 +19,9 @@ class TestBestPerformer(AwardCommon):
         wizard.action_compute()
         return [
             (line.rank, line.employee_id, line.excluded, line.selected)
-            for line in wizard.line_ids.sorted(lambda l: (l.excluded, l.rank, l.id))
+            for line in wizard.line_ids.sorted(
+                lambda line: (line.excluded, line.rank, line.id)
+            )
         ]
 
     def test_ranking_by_predicate_then_work_result_then_jpm(self):
@@ -38,14 +40,21 @@ class TestBestPerformer(AwardCommon):
         )
         wizard = self._wizard()
         wizard.action_compute()
-        self.assertIn("Predicate > Work-result achievement (%) > Job-Person Match", wizard.criteria_description)
-        note = wizard.line_ids.filtered(lambda l: l.employee_id == self.emp_employee).values_note
+        self.assertIn(
+            "Predicate > Work-result achievement (%) > Job-Person Match",
+            wizard.criteria_description,
+        )
+        note = wizard.line_ids.filtered(
+            lambda line: line.employee_id == self.emp_employee
+        ).values_note
         self.assertIn("120.00", note)
 
     def test_jpm_breaks_a_tie_and_criteria_are_configurable(self):
         self._finish(self.appraisal, achievement=100, level=2)  # JPM 66.67
         self._finish(self.peer_appraisal, achievement=100, level=3)  # JPM 100
-        self._finish(self.supervisor_appraisal, "below", "meets", achievement=150, level=3)
+        self._finish(
+            self.supervisor_appraisal, "below", "meets", achievement=150, level=3
+        )
         ranking = self._ranking(self._wizard())
         self.assertEqual(
             [(rank, employee) for rank, employee, _e, _s in ranking],
@@ -90,7 +99,11 @@ class TestBestPerformer(AwardCommon):
         wizard.line_ids.write({"selected": True})
         with self.assertRaisesRegex(UserError, "active disciplinary penalty"):
             wizard.action_propose()
-        self.assertFalse(self.env["hr.employee.award"].search([]))
+        self.assertFalse(
+            self.env["hr.employee.award"].search(
+                [("employee_id", "in", (self.emp_employee | self.emp_peer).ids)]
+            )
+        )
 
     def test_propose_approve_award_in_batch(self):
         self._finish(self.appraisal, achievement=150)
@@ -134,15 +147,17 @@ class TestSatyalancana(AwardCommon):
         Award = self.env["hr.employee.award"]
         self.emp_employee.tmt_cpns = datetime.date(2016, 3, 1)
         # other test employees: not yet 10 years
-        (self.emp_peer | self.emp_supervisor | self.emp_atasan | self.emp_unrelated).write(
-            {"tmt_cpns": datetime.date(2020, 1, 1)}
-        )
+        (
+            self.emp_peer | self.emp_supervisor | self.emp_atasan | self.emp_unrelated
+        ).write({"tmt_cpns": datetime.date(2020, 1, 1)})
         found = Award._satyalancana_candidates(self.company, datetime.date(2026, 2, 28))
         self.assertFalse([c for c in found if c[0] == self.emp_employee])
         found = Award._satyalancana_candidates(self.company, datetime.date(2026, 3, 1))
         mine = [c for c in found if c[0] == self.emp_employee]
         self.assertEqual(len(mine), 1)
-        self.assertEqual(mine[0][1], self.env.ref("hr_kinerja_kompetensi.award_type_satyalancana_x"))
+        self.assertEqual(
+            mine[0][1], self.env.ref("hr_kinerja_kompetensi.award_type_satyalancana_x")
+        )
         self.assertEqual(mine[0][2], datetime.date(2026, 3, 1))
 
     def test_exclusions(self):
@@ -152,9 +167,24 @@ class TestSatyalancana(AwardCommon):
         Penalty = self.env["hr.employee.penalty"]
         Penalty.create(
             [
-                {"employee_id": self.emp_peer.id, "kind": "sedang", "date_start": "2015-01-01", "date_end": "2015-12-31"},
-                {"employee_id": self.emp_supervisor.id, "kind": "cltn", "date_start": "2010-01-01", "date_end": "2011-12-31"},
-                {"employee_id": self.emp_employee.id, "kind": "ringan", "date_start": "2015-01-01", "date_end": "2015-06-30"},
+                {
+                    "employee_id": self.emp_peer.id,
+                    "kind": "sedang",
+                    "date_start": "2015-01-01",
+                    "date_end": "2015-12-31",
+                },
+                {
+                    "employee_id": self.emp_supervisor.id,
+                    "kind": "cltn",
+                    "date_start": "2010-01-01",
+                    "date_end": "2011-12-31",
+                },
+                {
+                    "employee_id": self.emp_employee.id,
+                    "kind": "ringan",
+                    "date_start": "2015-01-01",
+                    "date_end": "2015-06-30",
+                },
             ]
         )
         found = self.env["hr.employee.award"]._satyalancana_candidates(
@@ -169,14 +199,20 @@ class TestSatyalancana(AwardCommon):
 
     def test_cron_proposes_once_and_tells_hr(self):
         today = datetime.date.today()
-        self.emp_employee.tmt_cpns = today.replace(year=today.year - 10) - datetime.timedelta(days=1)
+        self.emp_employee.tmt_cpns = today.replace(
+            year=today.year - 10
+        ) - datetime.timedelta(days=1)
         Award = self.env["hr.employee.award"]
         created = Award._cron_satyalancana()
         mine = created.filtered(lambda a: a.employee_id == self.emp_employee)
         self.assertEqual(len(mine), 1)
         self.assertEqual(mine.state, "proposed")
         activities = self.env["mail.activity"].search(
-            [("res_model", "=", "hr.employee.award"), ("res_id", "in", created.ids), ("user_id", "=", self.user_hr.id)]
+            [
+                ("res_model", "=", "hr.employee.award"),
+                ("res_id", "in", created.ids),
+                ("user_id", "=", self.user_hr.id),
+            ]
         )
         self.assertEqual(len(activities), 1)
         again = Award._cron_satyalancana()
@@ -191,11 +227,24 @@ class TestAwardAccess(AwardCommon):
         Award = cls.env["hr.employee.award"]
         vals = {"award_type_id": cls.best_performer.id}
         cls.peer_proposed = Award.create(dict(vals, employee_id=cls.emp_peer.id))
-        cls.peer_awarded = Award.create(dict(vals, employee_id=cls.emp_peer.id, date="2030-01-01", state="awarded"))
+        cls.peer_awarded = Award.create(
+            dict(vals, employee_id=cls.emp_peer.id, date="2030-01-01", state="awarded")
+        )
         cls.own_proposed = Award.create(dict(vals, employee_id=cls.emp_employee.id))
-        cls.own_approved = Award.create(dict(vals, employee_id=cls.emp_employee.id, date="2030-02-01", state="approved"))
+        cls.own_approved = Award.create(
+            dict(
+                vals,
+                employee_id=cls.emp_employee.id,
+                date="2030-02-01",
+                state="approved",
+            )
+        )
         cls.penalty = cls.env["hr.employee.penalty"].create(
-            {"employee_id": cls.emp_peer.id, "kind": "ringan", "date_start": "2030-01-01"}
+            {
+                "employee_id": cls.emp_peer.id,
+                "kind": "ringan",
+                "date_start": "2030-01-01",
+            }
         )
 
     def test_employee_sees_no_proposal_and_no_penalty(self):
@@ -214,17 +263,29 @@ class TestAwardAccess(AwardCommon):
         with self.assertRaises(AccessError):
             self.env["hr.employee.penalty"].with_user(self.user_employee).search([])
         with self.assertRaises(AccessError):
-            self.env["hr.employee.penalty"].with_user(self.user_supervisor).search_read([], ["kind"])
+            self.env["hr.employee.penalty"].with_user(self.user_supervisor).search_read(
+                [], ["kind"]
+            )
 
     def test_hr_sees_all_other_company_nothing(self):
         self.assertEqual(
-            self.env["hr.employee.award"].with_user(self.user_hr).search_count([]), 4
+            self.env["hr.employee.award"]
+            .with_user(self.user_hr)
+            .search_count(
+                [("employee_id", "in", (self.emp_employee | self.emp_peer).ids)]
+            ),
+            4,
         )
         self.assertEqual(
-            self.env["hr.employee.award"].with_user(self.user_other_company).search_count([]), 0
+            self.env["hr.employee.award"]
+            .with_user(self.user_other_company)
+            .search_count([]),
+            0,
         )
         self.assertFalse(
-            self.env["hr.employee.penalty"].with_user(self.user_other_company).search([])
+            self.env["hr.employee.penalty"]
+            .with_user(self.user_other_company)
+            .search([])
         )
 
     def test_award_type_is_configuration(self):
@@ -234,11 +295,23 @@ class TestAwardAccess(AwardCommon):
         self.assertTrue(self.best_performer.with_user(self.user_employee).name)
 
     def test_bad_input(self):
-        with mute_logger("odoo.sql_db"), self.assertRaisesRegex(Exception, "service_years_satyalancana"):
-            self.env["hr.award.type"].create({"name": "S", "kind": "satyalancana", "service_years": 15})
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaisesRegex(Exception, "service_years_satyalancana"),
+        ):
+            self.env["hr.award.type"].create(
+                {"name": "S", "kind": "satyalancana", "service_years": 15}
+            )
         with self.assertRaisesRegex(Exception, "ends before it starts"):
             self.env["hr.employee.penalty"].create(
-                {"employee_id": self.emp_peer.id, "kind": "berat", "date_start": "2030-02-01", "date_end": "2030-01-01"}
+                {
+                    "employee_id": self.emp_peer.id,
+                    "kind": "berat",
+                    "date_start": "2030-02-01",
+                    "date_end": "2030-01-01",
+                }
             )
         with self.assertRaisesRegex(UserError, "Only HR officers"):
-            self.own_approved.with_user(self.user_supervisor).write({"state": "awarded"})
+            self.own_approved.with_user(self.user_supervisor).write(
+                {"state": "awarded"}
+            )

@@ -20,7 +20,9 @@ class TestAwardUi(HttpCase):
             {"job_ids": job.ids, "skill_ids": two_skills.ids}
         ).action_apply()
         unit = self.env["hr.department"].create({"name": "Unit Tour Penghargaan"})
-        chief = self.env["hr.employee"].create({"name": "Tour Kepala", "job_id": job.id})
+        chief = self.env["hr.employee"].create(
+            {"name": "Tour Kepala", "job_id": job.id}
+        )
         best, other = self.env["hr.employee"].create(
             [
                 {
@@ -55,7 +57,9 @@ class TestAwardUi(HttpCase):
                 }
             )
         appraisals.action_mark_done()
-        self.start_tour("/odoo", "hr_kinerja_kompetensi_award_tour", login="tour_bkpsdm")
+        self.start_tour(
+            "/odoo", "hr_kinerja_kompetensi_award_tour", login="tour_bkpsdm"
+        )
         award = self.env["hr.employee.award"].search([("employee_id", "=", best.id)])
         self.assertEqual(award.state, "approved")
         self.assertEqual(award.date, start)

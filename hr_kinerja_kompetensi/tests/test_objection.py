@@ -43,7 +43,13 @@ class TestObjection(AwardCommon):
         return (
             self.env["hr.appraisal.objection"]
             .with_user(user or self.user_employee)
-            .create({"appraisal_id": self.appraisal.id, "reason": "Target tercapai", **values})
+            .create(
+                {
+                    "appraisal_id": self.appraisal.id,
+                    "reason": "Target tercapai",
+                    **values,
+                }
+            )
         )
 
     def test_deadlines_skip_weekends_and_holidays(self):
@@ -67,10 +73,19 @@ class TestObjection(AwardCommon):
             objection.invalidate_recordset(["is_overdue"])
             self.assertTrue(objection.is_overdue)
             self.assertEqual(Objection.search([("is_overdue", "=", True)]), objection)
-            self.assertFalse(Objection.search([("is_overdue", "=", False), ("id", "=", objection.id)]))
+            self.assertFalse(
+                Objection.search(
+                    [("is_overdue", "=", False), ("id", "=", objection.id)]
+                )
+            )
 
     def test_filing_window(self):
-        with freeze_time("2031-02-10"), self.assertRaisesRegex(UserError, "ended on 02/07/2031|ended on 2031-02-07"):
+        with (
+            freeze_time("2031-02-10"),
+            self.assertRaisesRegex(
+                UserError, "ended on 02/07/2031|ended on 2031-02-07"
+            ),
+        ):
             self._file()
         self.assertFalse(self.appraisal.objection_ids)
         with freeze_time("2031-02-07"):
@@ -95,7 +110,10 @@ class TestObjection(AwardCommon):
         with freeze_time("2031-01-20"):
             objection = self._file()
         for user in (self.user_supervisor, self.user_hr, self.user_employee):
-            with self.subTest(user=user.login), self.assertRaisesRegex(UserError, "Only the supervisor's supervisor"):
+            with (
+                self.subTest(user=user.login),
+                self.assertRaisesRegex(UserError, "Only the supervisor's supervisor"),
+            ):
                 objection.with_user(user)._decide("sangat_baik", "x")
         with self.assertRaises(AccessError):
             objection.with_user(self.user_peer).read(["reason"])
@@ -104,11 +122,23 @@ class TestObjection(AwardCommon):
         self.assertEqual(objection.with_user(self.user_hr).state, "submitted")
         decide = self.env["hr.appraisal.objection.decide"].with_user(self.user_atasan)
         with self.assertRaisesRegex(UserError, "Give the reasons"):
-            decide.create({"objection_ids": objection.ids, "decision": "change", "predicate": "sangat_baik", "reason": " "}).action_apply()
+            decide.create(
+                {
+                    "objection_ids": objection.ids,
+                    "decision": "change",
+                    "predicate": "sangat_baik",
+                    "reason": " ",
+                }
+            ).action_apply()
         self.assertEqual(self.appraisal.predicate, "baik")
         with freeze_time("2031-01-22"):
             decide.create(
-                {"objection_ids": objection.ids, "decision": "change", "predicate": "sangat_baik", "reason": "Bukti diterima"}
+                {
+                    "objection_ids": objection.ids,
+                    "decision": "change",
+                    "predicate": "sangat_baik",
+                    "reason": "Bukti diterima",
+                }
             ).action_apply()
         self.assertEqual(objection.state, "changed")
         self.assertEqual(objection.predicate_final, "sangat_baik")
@@ -125,7 +155,9 @@ class TestObjection(AwardCommon):
             (log.source, log.predicate_before, log.predicate_after, log.user_id),
             ("objection", "baik", "sangat_baik", self.user_atasan),
         )
-        self.assertEqual(self.appraisal.with_user(self.user_employee).predicate, "sangat_baik")
+        self.assertEqual(
+            self.appraisal.with_user(self.user_employee).predicate, "sangat_baik"
+        )
         with self.assertRaisesRegex(UserError, "already decided"):
             objection.with_user(self.user_atasan)._decide(False, "lagi")
 

@@ -57,7 +57,10 @@ class TestTalent(AwardCommon):
         self.annual_appraisal.work_result_rating = "above"
         self.assertEqual(
             self.env["hr.employee.talent"].search(
-                [("in_talent_pool", "=", True), ("department_id", "child_of", self.unit.id)]
+                [
+                    ("in_talent_pool", "=", True),
+                    ("department_id", "child_of", self.unit.id),
+                ]
             ),
             talent,
         )
@@ -71,23 +74,40 @@ class TestTalent(AwardCommon):
         self.assertFalse(talent.box)
 
     def test_grid_groups_every_box(self):
-        groups = self.env["hr.employee.talent"].with_user(self.user_hr).read_group(
-            [], ["box"], ["box"]
+        groups = (
+            self.env["hr.employee.talent"]
+            .with_user(self.user_hr)
+            .read_group([], ["box"], ["box"])
         )
-        self.assertEqual([g["box"] for g in groups], [str(n) for n in range(9, 0, -1)])
+        # the nine boxes always, in order (then reviews without a box yet)
+        self.assertEqual(
+            [g["box"] for g in groups][:9], [str(n) for n in range(9, 0, -1)]
+        )
 
     def test_potential_is_hr_only(self):
         talent = self.env["hr.employee.talent"].create(
             {"employee_id": self.emp_peer.id, "year": 2031, "potential": "high"}
         )
-        for user in (self.user_employee, self.user_peer, self.user_supervisor, self.user_atasan):
+        for user in (
+            self.user_employee,
+            self.user_peer,
+            self.user_supervisor,
+            self.user_atasan,
+        ):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 talent.with_user(user).read(["potential"])
             with self.assertRaises(AccessError):
-                self.env["hr.employee.talent"].with_user(user).search_read([], ["potential"])
+                self.env["hr.employee.talent"].with_user(user).search_read(
+                    [], ["potential"]
+                )
         self.assertEqual(talent.with_user(self.user_hr).potential, "high")
         self.assertFalse(
             self.env["hr.employee.talent"].with_user(self.user_other_company).search([])
         )
-        with mute_logger("odoo.sql_db"), self.assertRaisesRegex(Exception, "employee_year_unique"):
-            self.env["hr.employee.talent"].create({"employee_id": self.emp_peer.id, "year": 2031})
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaisesRegex(Exception, "employee_year_unique"),
+        ):
+            self.env["hr.employee.talent"].create(
+                {"employee_id": self.emp_peer.id, "year": 2031}
+            )

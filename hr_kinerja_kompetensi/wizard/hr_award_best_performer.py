@@ -143,7 +143,9 @@ class HrAwardBestPerformer(models.TransientModel):
             ("cycle_id.date_end", ">=", start),
         ]
         if self.department_ids:
-            domain.append(("employee_id.department_id", "child_of", self.department_ids.ids))
+            domain.append(
+                ("employee_id.department_id", "child_of", self.department_ids.ids)
+            )
         appraisals = self.env["hr.appraisal"].search(domain)
         if not appraisals:
             raise UserError(
@@ -254,8 +256,7 @@ class HrAwardBestPerformerLine(models.TransientModel):
     excluded = fields.Boolean(
         string="Excluded (penalty)",
         readonly=True,
-        help="An active disciplinary penalty during the month excludes the "
-        "employee.",
+        help="An active disciplinary penalty during the month excludes the employee.",
     )
     selected = fields.Boolean(
         string="Propose",
