@@ -1,5 +1,7 @@
 from collections import defaultdict
 
+from markupsafe import escape
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -167,6 +169,7 @@ class HrAppraisal(models.Model):
             by_before[before] |= appraisal
         self.env["hr.appraisal.predicate.log"].sudo().create(log_vals)
         self.sudo().write({"predicate_override": predicate})
+        bodies = {}
         for before, appraisals in by_before.items():
             body = self.env._(
                 "%(origin)s: predicate changed from %(before)s to %(after)s by "
@@ -185,11 +188,13 @@ class HrAppraisal(models.Model):
                 origin=source_label,
                 user=self.env.user.name,
             )
-            for appraisal in appraisals.sudo():
-                appraisal.message_post(
-                    body=body if appraisal.kinerja_state == "done" else hidden_body,
-                    subtype_xmlid="mail.mt_note",
-                )
+            for appraisal in appraisals:
+                published = appraisal.kinerja_state == "done"
+                bodies[appraisal.id] = escape(body if published else hidden_body)
+        # one batch of notes (no notification), written as the current user
+        self.sudo()._message_log_batch(
+            bodies=bodies, author_id=self.env.user.partner_id.id
+        )
 
     def _check_can_object(self):
         """The appraisee (or HR for them) objects to a published result
