@@ -43,6 +43,7 @@
         "wizard/hr_appraisal_calibrate_views.xml",
         "wizard/hr_appraisal_objection_decide_views.xml",
         "wizard/hr_award_best_performer_views.xml",
+        "wizard/hr_employee_talent_grid_views.xml",
         "report/hr_employee_award_report.xml",
         "views/hr_award_menus.xml",
     ],

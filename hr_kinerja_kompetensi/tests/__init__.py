@@ -12,3 +12,4 @@ from . import test_talent
 from . import test_calibration
 from . import test_objection
 from . import test_award_ui
+from . import test_award_performance

@@ -46,3 +46,12 @@ class AwardCommon(KinerjaCommon):
     @staticmethod
     def _date(text):
         return datetime.date.fromisoformat(text)
+
+    def _count_queries(self, func):
+        """Queries run by ``func`` with cold caches (flushed before/after)."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before

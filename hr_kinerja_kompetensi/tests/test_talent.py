@@ -111,3 +111,36 @@ class TestTalent(AwardCommon):
             self.env["hr.employee.talent"].create(
                 {"employee_id": self.emp_peer.id, "year": 2031}
             )
+
+    def test_grid_by_department(self):
+        Talent = self.env["hr.employee.talent"]
+        self._finish(self.annual_appraisal, "above", "meets")
+        peer_annual = self.annual.appraisal_ids.filtered(
+            lambda a: a.employee_id == self.emp_peer
+        )
+        self._finish(peer_annual, "below", "meets")
+        self.emp_peer.department_id = self.env["hr.department"].create(
+            {"name": "Unit Lain"}
+        )
+        Talent.create(
+            [
+                {
+                    "employee_id": self.emp_employee.id,
+                    "year": 2031,
+                    "potential": "high",
+                },
+                {"employee_id": self.emp_peer.id, "year": 2031, "potential": "low"},
+            ]
+        )
+        Grid = self.env["hr.employee.talent.grid"].with_user(self.user_hr)
+        html = Grid.create({"year": 2031, "department_id": self.unit.id}).grid_html
+        self.assertEqual(html.count("<td"), 9)
+        # box 9 (above x high) is a talent-pool cell with the employee
+        self.assertRegex(html, r"table-success[^>]*><div class='fw-bold'>9 .*?Employee")
+        self.assertNotIn("Peer", html)  # another department
+        html = Grid.create({"year": 2031}).grid_html
+        self.assertRegex(html, r"table-light[^>]*><div class='fw-bold'>1 .*?Peer")
+        with self.assertRaises(AccessError):
+            self.env["hr.employee.talent.grid"].with_user(self.user_supervisor).create(
+                {"year": 2031}
+            )

@@ -3,3 +3,4 @@ from . import hr_kinerja_reason
 from . import hr_appraisal_calibrate
 from . import hr_appraisal_objection_decide
 from . import hr_award_best_performer
+from . import hr_employee_talent_grid
