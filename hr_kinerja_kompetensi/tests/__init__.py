@@ -10,3 +10,9 @@ from . import test_report
 from . import test_development
 from . import test_development_access
 from . import test_development_ui
+from . import test_award
+from . import test_talent
+from . import test_calibration
+from . import test_objection
+from . import test_award_ui
+from . import test_award_performance
