@@ -33,11 +33,17 @@
         "views/hr_kinerja_menus.xml",
         "report/hr_appraisal_report.xml",
         "report/hr_appraisal_templates.xml",
+        "security/hr_appraisal_feedback_rules.xml",
+        "data/hr_appraisal_feedback_cron.xml",
+        "views/hr_appraisal_feedback_views.xml",
+        "wizard/hr_appraisal_feedback_request_views.xml",
+        "views/hr_appraisal_feedback_menus.xml",
     ],
     "demo": [
         "demo/hr_competency_teknis_demo.xml",
         "demo/hr_batanghari_demo.xml",
         "demo/hr_appraisal_demo.xml",
+        "demo/hr_feedback_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -16,3 +16,10 @@ from . import hr_appraisal
 from . import hr_appraisal_competency
 from . import hr_appraisal_behavior
 from . import hr_appraisal_work_result
+from . import hr_appraisal_feedback
+from . import hr_appraisal_feedback_line
+from . import hr_appraisal_feedback_audit
+from . import hr_appraisal_feedback_aggregate
+from . import hr_appraisal_cycle_feedback
+from . import hr_appraisal_360
+from . import hr_appraisal_competency_feedback

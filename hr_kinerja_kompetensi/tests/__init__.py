@@ -7,3 +7,6 @@ from . import test_appraisal_cycle
 from . import test_appraisal
 from . import test_appraisal_confidential
 from . import test_report
+from . import test_feedback
+from . import test_feedback_access
+from . import test_feedback_ui
