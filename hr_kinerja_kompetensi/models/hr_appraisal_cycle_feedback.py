@@ -68,8 +68,7 @@ class HrAppraisalCycle(models.Model):
         for cycle in self:
             cycle.message_post(
                 body=self.env._(
-                    "Feedback phase closed by %(user)s: the 360 results are "
-                    "released.",
+                    "Feedback phase closed by %(user)s: the 360 results are released.",
                     user=self.env.user.name,
                 )
             )

@@ -63,7 +63,6 @@ class HrAppraisalFeedback(models.Model):
     company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
     reviewer_id = fields.Many2one(
         "hr.employee",
-        string="Reviewer",
         required=True,
         index=True,
         ondelete="restrict",
@@ -218,7 +217,9 @@ class HrAppraisalFeedback(models.Model):
                     names=", ".join(unrated.sudo().mapped("employee_id.name")),
                 )
             )
-        self.sudo().write({"state": "submitted", "date_submitted": fields.Datetime.now()})
+        self.sudo().write(
+            {"state": "submitted", "date_submitted": fields.Datetime.now()}
+        )
         self.sudo().activity_ids.action_feedback(
             feedback=self.env._("Feedback submitted")
         )
@@ -270,7 +271,9 @@ class HrAppraisalFeedback(models.Model):
     def _check_not_asked_yet(self, vals_list):
         """A clear message before the UNIQUE(appraisal_id, reviewer_id)
         constraint of the database would refuse the batch."""
-        pairs = [(vals.get("appraisal_id"), vals.get("reviewer_id")) for vals in vals_list]
+        pairs = [
+            (vals.get("appraisal_id"), vals.get("reviewer_id")) for vals in vals_list
+        ]
         seen = set()
         existing = self.sudo().search_fetch(
             [
@@ -392,8 +395,9 @@ class HrAppraisalFeedback(models.Model):
                 ("reviewer_user_id", "!=", False),
             ]
         ).filtered(
-            lambda f: (f.date_deadline - today).days
-            <= f.company_id.feedback_reminder_days
+            lambda f: (
+                (f.date_deadline - today).days <= f.company_id.feedback_reminder_days
+            )
         )
         by_partner = {}
         for feedback in to_remind:
@@ -413,4 +417,3 @@ class HrAppraisalFeedback(models.Model):
             )
         to_remind.write({"reminder_sent": True})
         return len(overdue), len(to_remind)
-

@@ -137,9 +137,7 @@ class HrAppraisalFeedbackAggregate(models.Model):
                     "trimmed_mean": (result["trimmed_mean"] or False)
                     if result["enough"]
                     else False,
-                    "outlier_count": result["outlier_count"]
-                    if result["enough"]
-                    else 0,
+                    "outlier_count": result["outlier_count"] if result["enough"] else 0,
                     "raw_median": result["median"],
                 }
             )

@@ -120,8 +120,7 @@ class ResCompany(models.Model):
         help="Weight of the peers' median in the suggested level (0 = not used)."
     )
     feedback_weight_subordinate = fields.Float(
-        help="Weight of the subordinates' median in the suggested level "
-        "(0 = not used)."
+        help="Weight of the subordinates' median in the suggested level (0 = not used)."
     )
     feedback_weight_other = fields.Float(
         help="Weight of the other reviewers' median in the suggested level "

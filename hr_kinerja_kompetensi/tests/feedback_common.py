@@ -22,9 +22,9 @@ class FeedbackCommon(KinerjaCommon):
                 cls._employee_vals(f"Peer {index}", user, cls.emp_supervisor)
             )
         cls.emp_peers = cls.emp_peer | extra
-        (cls.emp_employee | cls.emp_peers | cls.emp_supervisor).department_id = (
-            cls.department
-        )
+        (
+            cls.emp_employee | cls.emp_peers | cls.emp_supervisor
+        ).department_id = cls.department
         # exports are part of what is tested
         export = cls.env.ref("base.group_allow_export")
         export.users |= (
@@ -37,9 +37,9 @@ class FeedbackCommon(KinerjaCommon):
         cls._open_cycle_with_appraisals()
         cls.cycle.feedback_deadline = "2031-12-15"
         cls.Feedback = cls.env["hr.appraisal.feedback"]
-        cls.m01, cls.m02 = (
-            cls.appraisal.competency_line_ids.sorted("skill_id")[:2].skill_id
-        )
+        cls.m01, cls.m02 = cls.appraisal.competency_line_ids.sorted("skill_id")[
+            :2
+        ].skill_id
 
     def _request(self, reviewer, role="peer", appraisal=None):
         return self.Feedback.sudo()._request(

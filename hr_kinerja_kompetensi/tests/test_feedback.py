@@ -24,7 +24,9 @@ class TestFeedback(FeedbackCommon):
         self.assertTrue(set(by_role["peer"]) <= set(self.emp_peers))
         self.assertNotIn(self.emp_employee, wizard.line_ids.reviewer_id)
         wizard.action_send()
-        feedbacks = self.Feedback.sudo().search([("appraisal_id", "=", self.appraisal.id)])
+        feedbacks = self.Feedback.sudo().search(
+            [("appraisal_id", "=", self.appraisal.id)]
+        )
         self.assertEqual(len(feedbacks), 4)
         self.assertEqual(len(feedbacks.activity_ids), 4)
         self.assertEqual(
@@ -34,7 +36,9 @@ class TestFeedback(FeedbackCommon):
 
     def test_wizard_refused_to_the_appraisee_and_unrelated(self):
         for user in (self.user_employee, self.user_unrelated):
-            with self.assertRaisesRegex(UserError, "Only the supervisor|not allowed|access"):
+            with self.assertRaisesRegex(
+                UserError, "Only the supervisor|not allowed|access"
+            ):
                 self.env["hr.appraisal.feedback.request"].with_user(user).create(
                     {"appraisal_ids": self.appraisal.ids}
                 ).action_send()
@@ -43,7 +47,9 @@ class TestFeedback(FeedbackCommon):
         feedbacks = self.cycle.with_user(self.user_hr).action_request_feedback()
         self.assertTrue(feedbacks)
         self.assertEqual(set(feedbacks.cycle_id.ids), set(self.cycle.ids))
-        self.assertEqual(set(feedbacks.mapped("date_deadline")), {datetime.date(2031, 12, 15)})
+        self.assertEqual(
+            set(feedbacks.mapped("date_deadline")), {datetime.date(2031, 12, 15)}
+        )
         # one activity per request with a reviewer user
         self.assertEqual(
             len(feedbacks.activity_ids), len(feedbacks.filtered("reviewer_user_id"))
@@ -110,7 +116,9 @@ class TestFeedback(FeedbackCommon):
         with self.assertRaisesRegex(ValidationError, "themself"):
             self._request(self.emp_peers[1], role="self")
         self.assertEqual(
-            self.Feedback.sudo().search_count([("appraisal_id", "=", self.appraisal.id)]),
+            self.Feedback.sudo().search_count(
+                [("appraisal_id", "=", self.appraisal.id)]
+            ),
             1,
         )
         self._request(self.emp_employee, role="self")
@@ -171,19 +179,30 @@ class TestFeedback(FeedbackCommon):
         sup = aggs[("supervisor", self.m01)]
         self.assertTrue(sup.enough)
         self.assertEqual(sup.median, 2.0)
-        outliers = self.env["hr.appraisal.feedback.line"].sudo().search(
-            [("is_outlier", "=", True), ("feedback_id.appraisal_id", "=", self.appraisal.id)]
+        outliers = (
+            self.env["hr.appraisal.feedback.line"]
+            .sudo()
+            .search(
+                [
+                    ("is_outlier", "=", True),
+                    ("feedback_id.appraisal_id", "=", self.appraisal.id),
+                ]
+            )
         )
         self.assertEqual(outliers.mapped("rating"), [1])
         # overall: mean of enough non-self medians: peer M.01 4, peer M.02 3,
         # supervisor M.01 2 -> 3.0
         self.assertEqual(self.appraisal.feedback_score, 3.0)
-        line = self.appraisal.competency_line_ids.filtered(lambda l: l.skill_id == self.m01)
+        line = self.appraisal.competency_line_ids.filtered(
+            lambda line_: line_.skill_id == self.m01
+        )
         line = line.with_user(self.user_supervisor)
         self.assertEqual(line.feedback_peer_median, 4.0)
         self.assertIn("4.0 (n=5)", line.feedback_peer_result)
         self.assertEqual(line.feedback_other_result, "Not enough responses")
         self.assertFalse(line.feedback_suggested_level)
-        self.company.write({"feedback_weight_peer": 1.0, "feedback_weight_supervisor": 3.0})
+        self.company.write(
+            {"feedback_weight_peer": 1.0, "feedback_weight_supervisor": 3.0}
+        )
         line.invalidate_recordset()
         self.assertEqual(line.feedback_suggested_level, 2.5)

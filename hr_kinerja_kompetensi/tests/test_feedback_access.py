@@ -20,15 +20,19 @@ class TestFeedbackAnonymity(FeedbackCommon):
 
     @classmethod
     def _request_cls(cls, reviewer, role="peer"):
-        return cls.env["hr.appraisal.feedback"].sudo()._request(
-            [
-                {
-                    "appraisal_id": cls.appraisal.id,
-                    "reviewer_id": reviewer.id,
-                    "role": role,
-                    "date_deadline": "2031-12-15",
-                }
-            ]
+        return (
+            cls.env["hr.appraisal.feedback"]
+            .sudo()
+            ._request(
+                [
+                    {
+                        "appraisal_id": cls.appraisal.id,
+                        "reviewer_id": reviewer.id,
+                        "role": role,
+                        "date_deadline": "2031-12-15",
+                    }
+                ]
+            )
         )
 
     def _answer_all(self):
@@ -42,12 +46,20 @@ class TestFeedbackAnonymity(FeedbackCommon):
         self._answer_all()
         Feedback = self._feedback_as(self.user_employee)
         # only their own self-review, never the others
-        found = Feedback.search_read([("appraisal_id", "=", self.appraisal.id)], ["reviewer_id"])
+        found = Feedback.search_read(
+            [("appraisal_id", "=", self.appraisal.id)], ["reviewer_id"]
+        )
         self.assertEqual([r["id"] for r in found], self.fb_self.ids)
         appraisal = self.appraisal.with_user(self.user_employee)
-        self.assertEqual(appraisal.read(["feedback_ids"])[0]["feedback_ids"], self.fb_self.ids)
+        self.assertEqual(
+            appraisal.read(["feedback_ids"])[0]["feedback_ids"], self.fb_self.ids
+        )
         web = appraisal.web_read(
-            {"feedback_ids": {"fields": {"reviewer_id": {"fields": {"display_name": {}}}}}}
+            {
+                "feedback_ids": {
+                    "fields": {"reviewer_id": {"fields": {"display_name": {}}}}
+                }
+            }
         )
         self.assertEqual([r["id"] for r in web[0]["feedback_ids"]], self.fb_self.ids)
         exported = appraisal.export_data(["feedback_ids/reviewer_id"])["datas"]
@@ -58,9 +70,7 @@ class TestFeedbackAnonymity(FeedbackCommon):
             self.fb_peer.with_user(self.user_employee).read(["reviewer_id"])
         # no raw ratings of the others either
         Line = self.env["hr.appraisal.feedback.line"].with_user(self.user_employee)
-        self.assertEqual(
-            set(Line.search([]).feedback_id.ids), set(self.fb_self.ids)
-        )
+        self.assertEqual(set(Line.search([]).feedback_id.ids), set(self.fb_self.ids))
         # searching by reviewer reveals nothing
         self.assertEqual(
             Feedback.search_count([("reviewer_id", "=", self.emp_peer.id)]), 0
@@ -68,7 +78,9 @@ class TestFeedbackAnonymity(FeedbackCommon):
 
     def test_reviewer_sees_only_own_requests_and_ratings(self):
         self._answer_all()
-        found = self._feedback_as(self.user_peer).search_read([], ["employee_id", "state"])
+        found = self._feedback_as(self.user_peer).search_read(
+            [], ["employee_id", "state"]
+        )
         self.assertEqual([r["id"] for r in found], self.fb_peer.ids)
         with self.assertRaises(AccessError):
             self.fb_peer2.with_user(self.user_peer).read(["comment"])
@@ -79,10 +91,14 @@ class TestFeedbackAnonymity(FeedbackCommon):
             self.fb_peer2.line_ids.with_user(self.user_peer).read(["rating"])
         # another peer: the same for them
         other = self.peer_users[1]
-        self.assertEqual(self._feedback_as(other).search([]), self.fb_peer2.with_user(other))
-        exported = self._feedback_as(other).search([]).export_data(
-            ["reviewer_id", "line_ids/rating"]
-        )["datas"]
+        self.assertEqual(
+            self._feedback_as(other).search([]), self.fb_peer2.with_user(other)
+        )
+        exported = (
+            self._feedback_as(other)
+            .search([])
+            .export_data(["reviewer_id", "line_ids/rating"])["datas"]
+        )
         self.assertTrue(all(row[0] in ("Peer 2", "") for row in exported))
 
     def test_supervisor_sees_requests_not_raw_ratings(self):
@@ -92,7 +108,9 @@ class TestFeedbackAnonymity(FeedbackCommon):
         self.assertEqual(set(found.ids), set((self.all_fb | self.fb_self).ids))
         # the supervisor's own rating lines only
         Line = self.env["hr.appraisal.feedback.line"].with_user(self.user_supervisor)
-        self.assertEqual(set(Line.search([]).feedback_id.ids), set(self.fb_supervisor.ids))
+        self.assertEqual(
+            set(Line.search([]).feedback_id.ids), set(self.fb_supervisor.ids)
+        )
         exported = found.export_data(["reviewer_id", "line_ids/rating"])["datas"]
         ratings = [row[1] for row in exported if row[1] not in ("", False)]
         self.assertEqual(len(ratings), 1)  # their own single M.01 rating
@@ -112,7 +130,12 @@ class TestFeedbackAnonymity(FeedbackCommon):
     def test_hr_officer_and_admin(self):
         self._answer_all()
         Line = self.env["hr.appraisal.feedback.line"]
-        self.assertEqual(self._feedback_as(self.user_hr).search_count([("appraisal_id", "=", self.appraisal.id)]), 5)
+        self.assertEqual(
+            self._feedback_as(self.user_hr).search_count(
+                [("appraisal_id", "=", self.appraisal.id)]
+            ),
+            5,
+        )
         self.assertFalse(Line.with_user(self.user_hr).search([]))
         with self.assertRaisesRegex(UserError, "Only an HR admin"):
             self.fb_peer.with_user(self.user_hr).action_audit_responses()
@@ -120,11 +143,15 @@ class TestFeedbackAnonymity(FeedbackCommon):
         admin_lines = Line.with_user(self.user_hr_admin)
         self.assertFalse(admin_lines.search([]))
         action = self.fb_peer.with_user(self.user_hr_admin).action_audit_responses()
-        audit = self.env["hr.appraisal.feedback.audit"].search([("feedback_id", "=", self.fb_peer.id)])
+        audit = self.env["hr.appraisal.feedback.audit"].search(
+            [("feedback_id", "=", self.fb_peer.id)]
+        )
         self.assertEqual(audit.user_id, self.user_hr_admin)
         self.assertTrue(audit.date)
         visible = admin_lines.search(action["domain"])
-        self.assertEqual(visible.feedback_id, self.fb_peer.with_user(self.user_hr_admin))
+        self.assertEqual(
+            visible.feedback_id, self.fb_peer.with_user(self.user_hr_admin)
+        )
         self.assertEqual(sorted(visible.filtered("rating").mapped("rating")), [4])
         # the other responses stay closed
         self.assertFalse(admin_lines.search([("feedback_id", "=", self.fb_peer2.id)]))
@@ -135,7 +162,12 @@ class TestFeedbackAnonymity(FeedbackCommon):
     def test_aggregates_released_together_and_thresholds(self):
         self._answer_all()
         Aggregate = self.env["hr.appraisal.feedback.aggregate"]
-        for user in (self.user_supervisor, self.user_hr, self.user_hr_admin, self.user_employee):
+        for user in (
+            self.user_supervisor,
+            self.user_hr,
+            self.user_hr_admin,
+            self.user_employee,
+        ):
             self.assertFalse(Aggregate.with_user(user).search([]))
         self.cycle.with_user(self.user_hr).action_close_feedback_phase()
         sup_view = Aggregate.with_user(self.user_supervisor).search_read(
@@ -149,25 +181,43 @@ class TestFeedbackAnonymity(FeedbackCommon):
             Aggregate.with_user(self.user_supervisor).search([]).read(["raw_median"])
         # the appraisee: nothing until the appraisal is done
         self.assertFalse(Aggregate.with_user(self.user_employee).search([]))
-        line = self.appraisal.competency_line_ids.filtered(lambda l: l.skill_id == self.m01)
-        self.assertFalse(line.with_user(self.user_employee).read(["feedback_peer_result"])[0]["feedback_peer_result"])
+        line = self.appraisal.competency_line_ids.filtered(
+            lambda line_: line_.skill_id == self.m01
+        )
+        self.assertFalse(
+            line.with_user(self.user_employee).read(["feedback_peer_result"])[0][
+                "feedback_peer_result"
+            ]
+        )
         self.assertIn("n=3", line.with_user(self.user_supervisor).feedback_peer_result)
         # peers never read aggregates of a colleague
         self.assertFalse(Aggregate.with_user(self.user_peer).search([]))
         self.assertFalse(
-            self.appraisal.with_user(self.user_employee).read(["feedback_score"])[0]["feedback_score"]
+            self.appraisal.with_user(self.user_employee).read(["feedback_score"])[0][
+                "feedback_score"
+            ]
         )
 
     def test_below_threshold_shows_not_enough(self):
         for feedback in self.fb_peer | self.fb_peer2 | self.fb_supervisor:
             self._answer(feedback, {self.m01: 5})
         self.cycle.with_user(self.user_hr).action_close_feedback_phase()
-        line = self.appraisal.competency_line_ids.filtered(lambda l: l.skill_id == self.m01)
+        line = self.appraisal.competency_line_ids.filtered(
+            lambda line_: line_.skill_id == self.m01
+        )
         line = line.with_user(self.user_supervisor)
         self.assertEqual(line.feedback_peer_result, "Not enough responses")
         self.assertFalse(line.feedback_peer_median)
-        agg = self.env["hr.appraisal.feedback.aggregate"].with_user(self.user_hr).search(
-            [("role", "=", "peer"), ("skill_id", "=", self.m01.id), ("appraisal_id", "=", self.appraisal.id)]
+        agg = (
+            self.env["hr.appraisal.feedback.aggregate"]
+            .with_user(self.user_hr)
+            .search(
+                [
+                    ("role", "=", "peer"),
+                    ("skill_id", "=", self.m01.id),
+                    ("appraisal_id", "=", self.appraisal.id),
+                ]
+            )
         )
         self.assertEqual(agg.read(["median", "response_count"])[0]["median"], 0.0)
         self.assertEqual(agg.response_count, 2)

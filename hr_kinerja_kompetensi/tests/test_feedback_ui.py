@@ -4,8 +4,12 @@ from odoo.tests import HttpCase, new_test_user, tagged
 @tagged("post_install", "-at_install")
 class TestFeedbackUi(HttpCase):
     def test_peer_gives_feedback_tour(self):
-        peer_user = new_test_user(self.env, login="tour_rekan", groups="base.group_user")
-        job = self.env["hr.job"].create({"name": "Jabatan 360", "position_kind": "administrator"})
+        peer_user = new_test_user(
+            self.env, login="tour_rekan", groups="base.group_user"
+        )
+        job = self.env["hr.job"].create(
+            {"name": "Jabatan 360", "position_kind": "administrator"}
+        )
         two_skills = self.env["hr.skill"].search([("code", "in", ("M.01", "M.02"))])
         self.env["hr.job.competency.fill"].create(
             {"job_ids": job.ids, "skill_ids": two_skills.ids}
@@ -21,7 +25,11 @@ class TestFeedbackUi(HttpCase):
             }
         )
         peer = self.env["hr.employee"].create(
-            {"name": "Rekan 360", "user_id": peer_user.id, "department_id": department.id}
+            {
+                "name": "Rekan 360",
+                "user_id": peer_user.id,
+                "department_id": department.id,
+            }
         )
         cycle = self.env["hr.appraisal.cycle"].create(
             {
@@ -43,7 +51,11 @@ class TestFeedbackUi(HttpCase):
                 }
             ]
         )
-        self.start_tour("/odoo", "hr_kinerja_kompetensi_feedback_tour", login="tour_rekan")
+        self.start_tour(
+            "/odoo", "hr_kinerja_kompetensi_feedback_tour", login="tour_rekan"
+        )
         self.assertEqual(feedback.state, "submitted")
-        self.assertEqual(sorted(feedback.line_ids.filtered("rating").mapped("rating")), [4])
+        self.assertEqual(
+            sorted(feedback.line_ids.filtered("rating").mapped("rating")), [4]
+        )
         self.assertEqual(feedback.comment, "Kolaboratif dan tepat waktu")

@@ -4,8 +4,8 @@ from collections import defaultdict
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from ..rules import feedback as rules
 from ..models.hr_appraisal_feedback import FEEDBACK_ROLES
+from ..rules import feedback as rules
 
 
 class HrAppraisalFeedbackRequest(models.TransientModel):
@@ -29,8 +29,9 @@ class HrAppraisalFeedbackRequest(models.TransientModel):
     date_deadline = fields.Date(
         string="Deadline",
         required=True,
-        default=lambda self: fields.Date.context_today(self)
-        + datetime.timedelta(days=14),
+        default=lambda self: (
+            fields.Date.context_today(self) + datetime.timedelta(days=14)
+        ),
         help="Reviewers answer by this date; the requests then expire.",
     )
     include_self = fields.Boolean(
@@ -146,7 +147,9 @@ class HrAppraisalFeedbackRequest(models.TransientModel):
             if supervisor and supervisor.user_id and supervisor.active:
                 chosen.append((supervisor, "supervisor"))
             mine = sorted(subordinates_of[employee.id], key=lambda e: e.name or "")
-            chosen += [(e, "subordinate") for e in mine[: company.feedback_subordinate_max]]
+            chosen += [
+                (e, "subordinate") for e in mine[: company.feedback_subordinate_max]
+            ]
             excluded = {employee.id, supervisor.id} | {e.id for e in mine}
             candidates = [
                 (c, c.name, c.position_kind, c.functional_level)
@@ -175,13 +178,11 @@ class HrAppraisalFeedbackRequestLine(models.TransientModel):
     )
     appraisal_id = fields.Many2one(
         "hr.appraisal",
-        string="Appraisal",
         required=True,
         help="The appraisal this reviewer gives feedback on.",
     )
     reviewer_id = fields.Many2one(
         "hr.employee",
-        string="Reviewer",
         required=True,
         domain="[('user_id', '!=', False)]",
         help="The colleague to ask. They need a user to answer.",
