@@ -76,9 +76,10 @@ class HrAppraisalFeedbackAggregate(models.Model):
             return False
         if not aggregate.enough:
             return self.env._("Not enough responses")
+        median = "%.1f" % aggregate.median
         text = self.env._(
             "%(median)s (n=%(count)s)",
-            median=f"{aggregate.median:.1f}",
+            median=median,
             count=aggregate.response_count,
         )
         if aggregate.outlier_count:
