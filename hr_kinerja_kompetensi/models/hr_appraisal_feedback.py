@@ -2,6 +2,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from .hr_appraisal_confidential_mixin import HR_GROUP
 
@@ -15,6 +16,9 @@ FEEDBACK_ROLES = [
     ("self", "Self"),
     ("other", "Other"),
 ]
+# Parts of the raw response kept on the request itself: like the ratings,
+# readable only by the author (and an HR admin after the logged access)
+RAW_RESPONSE_FIELDS = ("comment",)
 # What a reviewer may change on their own request (the rest goes through
 # actions or is HR's)
 REVIEWER_FIELDS = {"comment", "line_ids", "decline_reason"}
@@ -186,6 +190,58 @@ class HrAppraisalFeedback(models.Model):
                     self.env._("This feedback has been closed and cannot change.")
                 )
         return super().write(vals)
+
+    # Raw response fields: masked where values leave the ORM, like
+    # hr.appraisal.confidential.mixin does for the appraisee
+    def _raw_response_readable_ids(self):
+        """Ids of these requests whose raw response the user may read."""
+        if self.env.su:
+            return set(self.ids)
+        sudo_self = self.sudo()
+        readable = {f.id for f in sudo_self if f.reviewer_user_id == self.env.user}
+        if self.env.user.has_group(HR_ADMIN_GROUP):
+            readable |= set(
+                self.env["hr.appraisal.feedback.audit"]
+                .sudo()
+                .search(
+                    [("feedback_id", "in", self.ids), ("user_id", "=", self.env.uid)]
+                )
+                .feedback_id.ids
+            )
+        return readable
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        if set(RAW_RESPONSE_FIELDS) & set(fnames):
+            readable = self._raw_response_readable_ids()
+            for values in result:
+                if values["id"] not in readable:
+                    for fname in RAW_RESPONSE_FIELDS:
+                        if fname in values:
+                            values[fname] = False
+        return result
+
+    def export_data(self, fields_to_export):
+        result = super().export_data(fields_to_export)
+        top_fields = [path.split("/")[0] for path in fields_to_export]
+        if set(RAW_RESPONSE_FIELDS) & set(top_fields):
+            readable = self._raw_response_readable_ids()
+            for record, row in zip(self, result["datas"], strict=False):
+                if record.id not in readable:
+                    for index, fname in enumerate(top_fields):
+                        if fname in RAW_RESPONSE_FIELDS:
+                            row[index] = False
+        return result
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.su:
+            names = [leaf[0] for leaf in domain if isinstance(leaf, list | tuple)]
+            if any(name.split(".")[0] in RAW_RESPONSE_FIELDS for name in names):
+                domain = expression.AND(
+                    [domain, [("reviewer_user_id", "=", self.env.uid)]]
+                )
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # The reviewer gets an activity, not a follower entry: see

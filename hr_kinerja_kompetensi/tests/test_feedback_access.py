@@ -117,6 +117,25 @@ class TestFeedbackAnonymity(FeedbackCommon):
         with self.assertRaises(AccessError):
             self.fb_peer.line_ids.with_user(self.user_supervisor).read(["rating"])
 
+    def test_comments_readable_by_author_only(self):
+        self.fb_peer.with_user(self.user_peer).comment = "Rajin membantu"
+        self._answer_all()
+        own = self.fb_peer.with_user(self.user_peer).read(["comment"])
+        self.assertEqual(own[0]["comment"], "Rajin membantu")
+        for user in (self.user_supervisor, self.user_hr, self.user_hr_admin):
+            feedback = self.fb_peer.with_user(user)
+            self.assertFalse(feedback.read(["comment"])[0]["comment"])
+            self.assertFalse(
+                feedback.search_read([("id", "=", feedback.id)], ["comment"])[0][
+                    "comment"
+                ]
+            )
+            self.assertEqual(feedback.export_data(["comment"])["datas"], [[False]])
+            self.assertFalse(feedback.search([("comment", "ilike", "Rajin")]))
+        self.fb_peer.with_user(self.user_hr_admin).action_audit_responses()
+        audited = self.fb_peer.with_user(self.user_hr_admin)
+        self.assertEqual(audited.read(["comment"])[0]["comment"], "Rajin membantu")
+
     def test_supervisor_own_appraisal_hidden(self):
         """The supervisor's own appraisal: they never see who reviews them."""
         sup_appraisal = self.cycle.appraisal_ids.filtered(
