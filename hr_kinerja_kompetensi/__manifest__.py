@@ -19,6 +19,7 @@
         "security/hr_kinerja_kompetensi_rules.xml",
         "security/hr_development_rules.xml",
         "security/hr_award_talent_rules.xml",
+        "security/hr_appraisal_feedback_rules.xml",
         "data/hr_competency_data.xml",
         "data/hr_behavior_value_data.xml",
         "views/hr_employee_views.xml",
@@ -50,6 +51,10 @@
         "wizard/hr_employee_talent_grid_views.xml",
         "report/hr_employee_award_report.xml",
         "views/hr_award_menus.xml",
+        "data/hr_appraisal_feedback_cron.xml",
+        "views/hr_appraisal_feedback_views.xml",
+        "wizard/hr_appraisal_feedback_request_views.xml",
+        "views/hr_appraisal_feedback_menus.xml",
     ],
     "demo": [
         "demo/hr_competency_teknis_demo.xml",
@@ -57,6 +62,7 @@
         "demo/hr_appraisal_demo.xml",
         "demo/hr_development_demo.xml",
         "demo/hr_award_demo.xml",
+        "demo/hr_feedback_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

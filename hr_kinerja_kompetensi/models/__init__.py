@@ -32,3 +32,10 @@ from . import hr_appraisal_predicate_log
 from . import hr_appraisal_calibration
 from . import hr_appraisal_objection
 from . import hr_appraisal_cycle_distribution
+from . import hr_appraisal_feedback
+from . import hr_appraisal_feedback_line
+from . import hr_appraisal_feedback_audit
+from . import hr_appraisal_feedback_aggregate
+from . import hr_appraisal_cycle_feedback
+from . import hr_appraisal_360
+from . import hr_appraisal_competency_feedback

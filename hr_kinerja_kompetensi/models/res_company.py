@@ -104,3 +104,68 @@ class ResCompany(models.Model):
         help="Hours of competency development (JP) each PPPK employee should "
         "reach per year; 24 by regulation.",
     )
+    # 360-degree feedback
+    feedback_min_responses = fields.Integer(
+        default=3,
+        help="Responses a peer, subordinate or other perspective needs before "
+        "its aggregate is shown to anyone but the HR admin.",
+    )
+    feedback_peer_min = fields.Integer(
+        default=3,
+        help="Peers the request wizard tries to propose for each appraisal.",
+    )
+    feedback_peer_max = fields.Integer(
+        default=6, help="Most peers asked for feedback on one appraisal."
+    )
+    feedback_subordinate_max = fields.Integer(
+        default=6, help="Most subordinates asked for feedback on one appraisal."
+    )
+    feedback_reminder_days = fields.Integer(
+        default=3,
+        help="Days before the feedback deadline when reviewers who have not "
+        "answered get a reminder.",
+    )
+    feedback_weight_supervisor = fields.Float(
+        help="Weight of the supervisor's 360 input in the suggested level "
+        "(0 = not used). All weights 0: no suggestion, the supervisor decides.",
+    )
+    feedback_weight_peer = fields.Float(
+        help="Weight of the peers' median in the suggested level (0 = not used)."
+    )
+    feedback_weight_subordinate = fields.Float(
+        help="Weight of the subordinates' median in the suggested level (0 = not used)."
+    )
+    feedback_weight_other = fields.Float(
+        help="Weight of the other reviewers' median in the suggested level "
+        "(0 = not used)."
+    )
+    feedback_weight_self = fields.Float(
+        help="Weight of the self-rating in the suggested level (0 = not used)."
+    )
+    _sql_constraints += [
+        (
+            "feedback_limits",
+            "CHECK(feedback_min_responses >= 1 AND feedback_peer_min >= 0 "
+            "AND feedback_peer_max >= feedback_peer_min "
+            "AND feedback_subordinate_max >= 0 AND feedback_reminder_days >= 0)",
+            "360 feedback: at least one response, and the most peers not below "
+            "the fewest.",
+        ),
+        (
+            "feedback_weights_positive",
+            "CHECK(COALESCE(feedback_weight_supervisor, 0) >= 0 "
+            "AND COALESCE(feedback_weight_peer, 0) >= 0 "
+            "AND COALESCE(feedback_weight_subordinate, 0) >= 0 "
+            "AND COALESCE(feedback_weight_other, 0) >= 0 "
+            "AND COALESCE(feedback_weight_self, 0) >= 0)",
+            "360 feedback weights cannot be negative.",
+        ),
+    ]
+
+    def _get_feedback_weights(self):
+        """{role: weight} of the 360 weighted suggestion (0 = not used)."""
+        self.ensure_one()
+        return {
+            role: self[f"feedback_weight_{role}"]
+            for role in ("supervisor", "peer", "subordinate", "other", "self")
+        }

@@ -63,3 +63,35 @@ class ResConfigSettings(models.TransientModel):
     kinerja_jp_target_pppk = fields.Float(
         related="company_id.kinerja_jp_target_pppk", readonly=False
     )
+
+    # 360-degree feedback
+    feedback_min_responses = fields.Integer(
+        related="company_id.feedback_min_responses", readonly=False
+    )
+    feedback_peer_min = fields.Integer(
+        related="company_id.feedback_peer_min", readonly=False
+    )
+    feedback_peer_max = fields.Integer(
+        related="company_id.feedback_peer_max", readonly=False
+    )
+    feedback_subordinate_max = fields.Integer(
+        related="company_id.feedback_subordinate_max", readonly=False
+    )
+    feedback_reminder_days = fields.Integer(
+        related="company_id.feedback_reminder_days", readonly=False
+    )
+    feedback_weight_supervisor = fields.Float(
+        related="company_id.feedback_weight_supervisor", readonly=False
+    )
+    feedback_weight_peer = fields.Float(
+        related="company_id.feedback_weight_peer", readonly=False
+    )
+    feedback_weight_subordinate = fields.Float(
+        related="company_id.feedback_weight_subordinate", readonly=False
+    )
+    feedback_weight_other = fields.Float(
+        related="company_id.feedback_weight_other", readonly=False
+    )
+    feedback_weight_self = fields.Float(
+        related="company_id.feedback_weight_self", readonly=False
+    )

@@ -16,3 +16,6 @@ from . import test_calibration
 from . import test_objection
 from . import test_award_ui
 from . import test_award_performance
+from . import test_feedback
+from . import test_feedback_access
+from . import test_feedback_ui
