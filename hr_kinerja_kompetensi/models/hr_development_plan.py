@@ -68,7 +68,6 @@ class HrDevelopmentPlan(models.Model):
     jp_progress = fields.Float(
         string="Progress (%)",
         compute="_compute_jp_progress",
-        aggregator="avg",
         help="Realized JP over the target.",
     )
     jp_behind = fields.Boolean(
@@ -344,18 +343,19 @@ class HrDevelopmentPlan(models.Model):
             latest,
             {key: {"appraisal_id": appraisal.id} for key, appraisal in latest.items()},
         )
-        Plans = self.browse()
-        skipped = self.browse()
+        # ids, not recordset unions: a union per plan is quadratic
+        plan_ids = [plan.id for plan in plans_by_key.values()]
+        all_plans = self.sudo().browse(plan_ids)
+        skipped_ids = []
         line_vals = []
         existing_skills = defaultdict(set)
-        all_plans = self.browse([plan.id for plan in plans_by_key.values()])
         for line in all_plans.line_ids:
             existing_skills[line.plan_id.id].add(line.skill_id.id)
+        plan_by_id = {plan.id: plan for plan in all_plans}  # shared prefetch
         for key, appraisal in latest.items():
-            plan = plans_by_key[key]
-            Plans |= plan
+            plan = plan_by_id[plans_by_key[key].id]
             if plan.state != "draft":
-                skipped |= plan
+                skipped_ids.append(plan.id)
                 continue
             if plan.appraisal_id != appraisal:
                 plan.appraisal_id = appraisal
@@ -381,7 +381,7 @@ class HrDevelopmentPlan(models.Model):
                     }
                 )
         self.env["hr.development.plan.line"].sudo().create(line_vals)
-        return Plans.with_env(self.env), skipped
+        return self.browse(plan_ids), self.browse(skipped_ids)
 
     def _check_draft_for_lines(self):
         """Lines change only while the plan is a draft."""

@@ -310,8 +310,8 @@ class HrEmployee(models.Model):
             reason=messages[code],
         )
 
-    # Competency development of the current year (issue 5) (HR's view of the employee;
-    # employees and supervisors follow it on the plans themselves)
+    # Competency development of the current year: HR's view of the employee
+    # (employees and supervisors follow it on the plans themselves)
     development_plan_ids = fields.One2many(
         "hr.development.plan",
         "employee_id",
@@ -341,7 +341,6 @@ class HrEmployee(models.Model):
         help="Attended a sosialisasi session on the performance-appraisal policy.",
     )
 
-    @api.depends_context("company")
     def _compute_jp_year(self):
         today = fields.Date.context_today(self)
         plans = {

@@ -9,7 +9,11 @@ class HrTrainingAttendance(models.Model):
     _rec_name = "employee_id"
 
     session_id = fields.Many2one(
-        "hr.training.session", required=True, ondelete="cascade", index=True
+        "hr.training.session",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        help="The training session the employee is invited to.",
     )
     employee_id = fields.Many2one(
         "hr.employee",

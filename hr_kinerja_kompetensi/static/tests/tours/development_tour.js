@@ -27,6 +27,11 @@ registry.category("web_tour.tours").add("hr_kinerja_kompetensi_training_needs_to
             run: "click",
         },
         {
+            content: "Start from the plain list of needs",
+            trigger: ".o_searchview_facet:contains('Competency') .o_facet_remove",
+            run: "click",
+        },
+        {
             content: "Look at Dinas Pendidikan (with its schools)",
             trigger: ".o_searchview_input",
             run: "edit Dinas Pendidikan",
@@ -34,6 +39,18 @@ registry.category("web_tour.tours").add("hr_kinerja_kompetensi_training_needs_to
         {
             content: "Search it as the department",
             trigger: ".o_searchview_autocomplete .o_menu_item:contains('Department')",
+            run: "click",
+        },
+        {
+            trigger: ".o_searchview_facet:contains('Dinas Pendidikan')",
+        },
+        {
+            content: "Group the needs by competency",
+            trigger: ".o_searchview_dropdown_toggler",
+            run: "click",
+        },
+        {
+            trigger: ".o_group_by_menu .o_menu_item:contains('Competency')",
             run: "click",
         },
         {
