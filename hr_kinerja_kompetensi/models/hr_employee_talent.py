@@ -135,6 +135,17 @@ class HrEmployeeTalent(models.Model):
             self._refresh_appraisal()
         return result
 
+    @api.model
+    def _talent_by_employee(self, employees, year):
+        """{employee id: talent review of the year} in one query, for the
+        Excel export and reports (9-box ``box``, ``in_talent_pool``)."""
+        return {
+            talent.employee_id.id: talent
+            for talent in self.search(
+                [("employee_id", "in", employees.ids), ("year", "=", year)]
+            )
+        }
+
     def action_refresh(self):
         self._refresh_appraisal()
 

@@ -124,6 +124,12 @@ class TestBestPerformer(AwardCommon):
         both.action_approve()
         both.action_award()
         self.assertEqual(set(both.mapped("state")), {"awarded"})
+        in_period = self.env["hr.employee.award"]._awards_by_employee(
+            self.emp_employee | self.emp_peer,
+            datetime.date(2031, 1, 1),
+            datetime.date(2031, 1, 31),
+        )
+        self.assertEqual(dict(in_period), {self.emp_employee.id: awards})
         with self.assertRaisesRegex(UserError, "cannot be approved"):
             both.action_approve()
         pdf, _type = self.env["ir.actions.report"]._render_qweb_html(

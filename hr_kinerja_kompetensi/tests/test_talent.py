@@ -55,6 +55,11 @@ class TestTalent(AwardCommon):
         self.assertFalse(pool)  # last cell: below x low
         talent.potential = "high"
         self.annual_appraisal.work_result_rating = "above"
+        by_employee = self.env["hr.employee.talent"]._talent_by_employee(
+            self.emp_employee | self.emp_peer, 2031
+        )
+        self.assertEqual(by_employee, {self.emp_employee.id: talent})
+        self.assertEqual(by_employee[self.emp_employee.id].box, "9")
         self.assertEqual(
             self.env["hr.employee.talent"].search(
                 [

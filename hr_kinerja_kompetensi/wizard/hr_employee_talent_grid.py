@@ -25,7 +25,6 @@ class HrEmployeeTalentGrid(models.TransientModel):
     )
     department_id = fields.Many2one(
         "hr.department",
-        string="Department",
         help="Show only this department and its sub-units. Leave empty for the "
         "whole agency.",
     )
