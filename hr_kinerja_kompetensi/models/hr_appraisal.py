@@ -385,24 +385,33 @@ class HrAppraisal(models.Model):
                 ]
             )
         }
-        to_create = []
-        to_write = defaultdict(lambda: EmployeeSkill)
-        for line in lines:
-            employee = line.appraisal_id.employee_id
+        # Two appraisals of one employee may be done together (a monthly one
+        # and the annual one): the later period's level is the one to keep.
+        latest = {}
+        for line in lines.sorted(
+            lambda line: (
+                line.appraisal_id.cycle_id.date_end or line.appraisal_id.date_close,
+                line.appraisal_id.id,
+            )
+        ):
             level = level_by_type.get(
                 (line.skill_id.skill_type_id.id, line.manager_level)
             )
-            if not level:
-                continue
-            current = existing.get((employee.id, line.skill_id.id))
+            if level:
+                key = (line.appraisal_id.employee_id.id, line.skill_id.id)
+                latest[key] = (line.skill_id, level)
+        to_create = []
+        to_write = defaultdict(lambda: EmployeeSkill)
+        for (employee_id, _skill_id), (skill, level) in latest.items():
+            current = existing.get((employee_id, skill.id))
             if current and current.skill_level_id != level:
                 to_write[level] |= current
             elif not current:
                 to_create.append(
                     {
-                        "employee_id": employee.id,
-                        "skill_id": line.skill_id.id,
-                        "skill_type_id": line.skill_id.skill_type_id.id,
+                        "employee_id": employee_id,
+                        "skill_id": skill.id,
+                        "skill_type_id": skill.skill_type_id.id,
                         "skill_level_id": level.id,
                     }
                 )

@@ -112,6 +112,32 @@ class TestAppraisal(KinerjaCommon):
         )
         self.assertTrue(logs, "hr_skills keeps the evolution")
 
+    def test_two_appraisals_of_one_employee_done_together(self):
+        """A monthly and a quarterly appraisal done in one batch: the skills
+        take the level of the later period, whatever the creation order."""
+        monthly = self._make_cycle(
+            name="November",
+            period_type="monthly",
+            date_start="2031-11-01",
+            date_end="2031-11-30",
+            date_self_deadline="2031-11-20",
+            date_supervisor_deadline="2031-11-28",
+        )
+        monthly.action_open()
+        november = monthly.appraisal_ids.filtered(
+            lambda a: a.employee_id == self.emp_employee
+        )
+        both = self.appraisal | november
+        both.sudo().action_submit_self_assessment()
+        self._rate_all(self.appraisal, level=4)  # quarter ending 2031-12-31
+        self._rate_all(november, level=2)
+        both.with_user(self.user_supervisor).action_mark_done()
+        skills = self.env["hr.employee.skill"].search(
+            [("employee_id", "=", self.emp_employee.id)]
+        )
+        self.assertEqual(len(skills), 9)
+        self.assertEqual(set(skills.mapped("skill_level_id.competency_level")), {4})
+
     def test_mark_done_needs_every_rating(self):
         with self.assertRaisesRegex(UserError, "Employee"):
             self.appraisal.with_user(self.user_supervisor).action_mark_done()

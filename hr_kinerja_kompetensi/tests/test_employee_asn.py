@@ -2,6 +2,7 @@ import datetime
 
 from psycopg2 import IntegrityError
 
+from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -126,8 +127,9 @@ class TestEmployeeAsn(KinerjaCommon):
             employee.write({"functional_level": "ahli_muda"})
 
     def test_years_of_service_compute_and_search(self):
-        today = datetime.date.today()
         Employee = self.env["hr.employee"]
+        # the user's today (Asia/Jakarta is a day ahead of UTC after 17:00)
+        today = fields.Date.context_today(Employee)
         ten = Employee.create(
             {"name": "Ten", "tmt_cpns": today.replace(year=today.year - 10)}
         )
