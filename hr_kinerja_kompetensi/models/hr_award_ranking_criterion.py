@@ -1,12 +1,13 @@
 from odoo import fields, models
 
-# Ranking criteria of the monthly best performer. To add one (e.g. the 360
-# aggregate), extend this selection (selection_add) and give its values in
+# Ranking criteria of the monthly best performer, in their default order. To
+# add one, extend this selection (selection_add) and give its values in
 # hr.employee.award._best_performer_values().
 CRITERIA = [
     ("predicate", "Predicate"),
     ("work_result", "Work-result achievement (%)"),
     ("jpm", "Job-Person Match (%)"),
+    ("feedback_360", "360 score (released aggregate)"),
 ]
 
 

@@ -173,7 +173,7 @@ class HrEmployeeAward(models.Model):
     @api.model
     def _best_performer_values(self, appraisals):
         """{appraisal id: {criterion: number}} for the ranking (higher is
-        better). The 360 aggregate criterion adds its key here."""
+        better)."""
         values = {}
         for appraisal in appraisals.sudo():
             achievements = [
@@ -189,6 +189,8 @@ class HrEmployeeAward(models.Model):
                     else None
                 ),
                 "jpm": appraisal.job_person_match or None,
+                # 0 until the 360 results are released with enough responses
+                "feedback_360": appraisal.feedback_score or None,
             }
         return values
 

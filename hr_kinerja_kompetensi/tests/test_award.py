@@ -79,6 +79,21 @@ class TestBestPerformer(AwardCommon):
         self.assertEqual([r[0] for r in ranking], [1, 1])
         self.assertTrue(all(r[3] for r in ranking))  # both ticked: HR decides
 
+    def test_360_score_breaks_a_full_tie_when_configured(self):
+        self._finish(self.appraisal)
+        self._finish(self.peer_appraisal)
+        # released 360 results (the feedback tests cover how they are made)
+        self.peer_appraisal.sudo().feedback_score = 4.5
+        self.appraisal.sudo().feedback_score = 3.0
+        self.env["hr.award.ranking.criterion"].create(
+            {"criterion": "feedback_360", "sequence": 99}
+        )
+        ranking = self._ranking(self._wizard())
+        self.assertEqual(
+            [(rank, employee) for rank, employee, _e, _s in ranking],
+            [(1, self.emp_peer), (2, self.emp_employee)],
+        )
+
     def test_active_penalty_excludes(self):
         self._finish(self.appraisal, achievement=150)
         self._finish(self.peer_appraisal, achievement=90)
