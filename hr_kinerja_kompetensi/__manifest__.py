@@ -17,6 +17,7 @@
         "security/hr_kinerja_kompetensi_security.xml",
         "security/ir.model.access.csv",
         "security/hr_kinerja_kompetensi_rules.xml",
+        "security/hr_appraisal_export_rules.xml",
         "data/hr_competency_data.xml",
         "data/hr_behavior_value_data.xml",
         "views/hr_employee_views.xml",
@@ -30,6 +31,8 @@
         "wizard/hr_kinerja_reason_views.xml",
         "views/hr_appraisal_cycle_views.xml",
         "views/hr_appraisal_views.xml",
+        "wizard/hr_appraisal_export_views.xml",
+        "report/hr_appraisal_dashboard_views.xml",
         "views/hr_kinerja_menus.xml",
         "report/hr_appraisal_report.xml",
         "report/hr_appraisal_templates.xml",
@@ -44,5 +47,6 @@
             "hr_kinerja_kompetensi/static/tests/tours/*.js",
         ],
     },
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "installable": True,
 }

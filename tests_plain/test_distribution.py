@@ -30,7 +30,10 @@ def test_istimewa_caps_sangat_baik_at_70_percent():
 def test_baik_wants_some_below_and_at_most_70_percent_baik():
     ok = {"sangat_baik": 2, "baik": 7, "butuh_perbaikan": 1}
     assert dist.check_distribution("baik", ok) == []
-    assert dist.check_distribution("baik", {"baik": 7, "kurang": 1, "sangat_baik": 2}) == []
+    assert (
+        dist.check_distribution("baik", {"baik": 7, "kurang": 1, "sangat_baik": 2})
+        == []
+    )
     all_baik = dist.check_distribution("baik", {"baik": 10})
     assert kinds(all_baik) == [
         ("max_share", ("baik",)),

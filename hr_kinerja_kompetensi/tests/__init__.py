@@ -7,3 +7,5 @@ from . import test_appraisal_cycle
 from . import test_appraisal
 from . import test_appraisal_confidential
 from . import test_report
+from . import test_appraisal_export
+from . import test_appraisal_export_ui
