@@ -42,6 +42,20 @@ def test_baik_wants_some_below_and_at_most_70_percent_baik():
     assert all_baik[1].limit is None and all_baik[1].count == 0
 
 
+def test_the_expected_predicate_must_be_the_most_frequent():
+    mostly_kurang = {"baik": 2, "kurang": 5, "butuh_perbaikan": 3}
+    assert kinds(dist.check_distribution("baik", mostly_kurang)) == [
+        ("most_frequent", ("baik",)),
+    ]
+    tie = {"baik": 4, "sangat_baik": 4, "kurang": 2}
+    assert dist.check_distribution("baik", tie) == []
+    assert kinds(
+        dist.check_distribution("istimewa", {"baik": 6, "sangat_baik": 4})
+    ) == [
+        ("most_frequent", ("sangat_baik",)),
+    ]
+
+
 def test_butuh_perbaikan():
     ok = {"butuh_perbaikan": 6, "baik": 3, "sangat_baik": 1}
     assert dist.check_distribution("butuh_perbaikan", ok) == []
@@ -106,6 +120,8 @@ def test_warnings_are_consistent_with_the_shares(rating, counts):
             assert count * 100.0 / total > warning.limit
         elif warning.kind == "min_share":
             assert count * 100.0 / total < warning.limit
+        elif warning.kind == "most_frequent":
+            assert count < max(counts.values())
         else:
             assert count == 0
 

@@ -8,7 +8,9 @@ Each rule is one :class:`DistributionWarning`:
 
 - ``max_share``: the share of ``predicates`` must not exceed ``limit`` %;
 - ``min_share``: the share of ``predicates`` must reach ``limit`` %;
-- ``at_least_one``: at least one employee must have one of ``predicates``.
+- ``at_least_one``: at least one employee must have one of ``predicates``;
+- ``most_frequent``: ``predicates`` (one) must be the most frequent predicate
+  (ties allowed): "most employees Sangat Baik / Baik" of the guidance.
 
 Shares are taken over the employees that have a predicate.
 """
@@ -19,8 +21,12 @@ PREDICATES = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang
 
 # organisation rating -> rules (kind, predicates, limit in %)
 GUIDANCE = {
-    "istimewa": (("max_share", ("sangat_baik",), 70.0),),
+    "istimewa": (
+        ("most_frequent", ("sangat_baik",), None),
+        ("max_share", ("sangat_baik",), 70.0),
+    ),
     "baik": (
+        ("most_frequent", ("baik",), None),
         ("max_share", ("baik",), 70.0),
         ("at_least_one", ("butuh_perbaikan", "kurang"), None),
     ),
@@ -43,9 +49,9 @@ GUIDANCE = {
 
 @dataclass(frozen=True)
 class DistributionWarning:
-    kind: str  # max_share / min_share / at_least_one
+    kind: str  # max_share / min_share / at_least_one / most_frequent
     predicates: tuple
-    limit: float | None  # % (None for at_least_one)
+    limit: float | None  # % (None for at_least_one and most_frequent)
     actual: float  # % of the employees with a predicate in ``predicates``
     count: int  # how many employees have one of ``predicates``
 
@@ -82,6 +88,10 @@ def check_distribution(organization_rating, counts):
             (kind == "max_share" and actual > limit + 1e-9)
             or (kind == "min_share" and actual < limit - 1e-9)
             or (kind == "at_least_one" and not count)
+            or (
+                kind == "most_frequent"
+                and count < max(counts.get(p, 0) for p in PREDICATES)
+            )
         )
         if broken:
             warnings.append(

@@ -162,6 +162,11 @@ class TestAppraisalExport(ExportCommon):
         self.assertIn(
             "Butuh Perbaikan/Kurang/Misconduct", unit_a["Peringatan Distribusi"]
         )
+        # Dinas B: one Sangat Baik, no Baik at all
+        self.assertIn(
+            "Baik (0%) bukan predikat terbanyak",
+            by_unit["Pemkab Uji / Dinas B"]["Peringatan Distribusi"],
+        )
         with zipfile.ZipFile(io.BytesIO(base64.b64decode(wizard.file_data))) as archive:
             self.assertIn("xl/charts/chart1.xml", archive.namelist())
 

@@ -386,6 +386,11 @@ class HrAppraisalExport(models.TransientModel):
             return f"{names} {warning.actual:g}% melebihi batas {warning.limit:g}%"
         if warning.kind == "min_share":
             return f"{names} {warning.actual:g}% di bawah minimal {warning.limit:g}%"
+        if warning.kind == "most_frequent":
+            return (
+                f"{names} ({warning.actual:g}%) bukan predikat terbanyak, "
+                "padahal seharusnya sebagian besar"
+            )
         return f"tidak ada pegawai dengan predikat {names}"
 
     def _write_summary_sheet(self, workbook, sheet, formats, data):
