@@ -22,6 +22,7 @@ import os
 import sys
 import threading
 import time
+import tracemalloc
 
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, BENCH_DIR)
@@ -56,11 +57,16 @@ def parse_args(argv=None):
     parser.add_argument(
         "--keep-file", help="write the last workbook to this path (for a look)"
     )
+    parser.add_argument(
+        "--cprofile",
+        action="store_true",
+        help="profile the export with cProfile (slower: not for the timing)",
+    )
     args = parser.parse_args(argv)
     args.employees = sorted(set(args.employees))
     # what bench_cycle's builders read from args
-    args.profile_steps = set()
-    args.profile_sql = args.cprofile = False
+    args.profile_steps = {"export"}
+    args.profile_sql = False
     args.skip_baseline = True
     args.top = 10
     args.stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -142,6 +148,7 @@ class ExportBench(bench_cycle.CycleBench):
             "steps": self.steps,
             "checks": self.checks,
             "info": self.info,
+            "profiles": self.profiles,
         }
 
     def step_setup(self):
@@ -228,7 +235,7 @@ class ExportBench(bench_cycle.CycleBench):
         sampler = RssSampler()
         sampler.start()
         try:
-            self.measure("export", wizard.action_export, profile=False)
+            self.measure("export", wizard.action_export)
         finally:
             sampler.stop()
         step = self.steps["export"]
@@ -241,6 +248,15 @@ class ExportBench(bench_cycle.CycleBench):
             step["rss_peak_sampled_mb"], step["rss_peak_kernel_mb"] or 0.0
         )
         step["rss_added_mb"] = round(step["rss_peak_mb"] - rss_before, 1)
+        # The export's own Python allocations, independent of what building
+        # the data left in this process: a second export under tracemalloc
+        # (slower, so not the timed one).
+        env.invalidate_all()
+        gc.collect()
+        tracemalloc.start()
+        wizard.action_export()
+        step["python_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
+        tracemalloc.stop()
         data = base64.b64decode(wizard.file_data)
         step["file_kb"] = round(len(data) / 1024.0, 1)
         self._check_workbook(data)
@@ -288,8 +304,13 @@ def print_report(results):
         print(
             "  export RSS: before {rss_before_mb:.0f} MB, peak {rss_peak_mb:.0f} MB "
             "(sampled {rss_peak_sampled_mb:.0f}, kernel {rss_peak_kernel_mb}), "
-            "added {rss_added_mb:.0f} MB; file {file_kb:.0f} KiB".format(**export)
+            "added {rss_added_mb:.0f} MB; Python peak of the export "
+            "{python_peak_mb:.0f} MB (tracemalloc); file {file_kb:.0f} KiB".format(
+                **export
+            )
         )
+        for profile in run.get("profiles", {}).values():
+            print(bench_cycle._trim_pstats(profile.get("cprofile_top", "")))
         for check in run["checks"]:
             mark = "ok  " if check["ok"] else "FAIL"
             print(f"  [{mark}] {check['check']} {check['detail']}")
