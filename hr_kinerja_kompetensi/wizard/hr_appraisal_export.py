@@ -41,9 +41,10 @@ NO_UNIT = "(Tanpa Unit Kerja)"
 # One column of a sheet: key of the row value, header, width, format name.
 Column = namedtuple("Column", "key header width fmt")
 
+# department_id of hr.appraisal is a related field (not stored): it is read
+# from the employees, in the same query as their other values.
 APPRAISAL_FIELDS = [
     "employee_id",
-    "department_id",
     "kinerja_state",
     "work_result_rating",
     "behavior_rating",
@@ -52,7 +53,7 @@ APPRAISAL_FIELDS = [
     "jpm_category",
     "gap_count",
 ]
-EMPLOYEE_FIELDS = ["name", "nip", "golongan", "job_title"]
+EMPLOYEE_FIELDS = ["name", "nip", "golongan", "job_title", "department_id"]
 
 
 class HrAppraisalExport(models.TransientModel):
@@ -184,9 +185,12 @@ class HrAppraisalExport(models.TransientModel):
                 load=None,
             )
         }
-        units = self._names("hr.department", "complete_name", rows, "department_id")
+        units = self._names(
+            "hr.department", "complete_name", employees.values(), "department_id"
+        )
         for row in rows:
             employee = employees.get(row["employee_id"], {})
+            row["department_id"] = employee.get("department_id")
             row["name"] = employee.get("name") or ""
             row["nip"] = employee.get("nip") or ""
             row["golongan"] = GOLONGAN_LABELS.get(employee.get("golongan"), "")
