@@ -20,6 +20,7 @@
         "security/hr_development_rules.xml",
         "security/hr_award_talent_rules.xml",
         "security/hr_appraisal_feedback_rules.xml",
+        "security/hr_appraisal_export_rules.xml",
         "data/hr_competency_data.xml",
         "data/hr_behavior_value_data.xml",
         "views/hr_employee_views.xml",
@@ -36,6 +37,8 @@
         "views/hr_development_plan_views.xml",
         "views/hr_training_session_views.xml",
         "report/hr_training_need_report_views.xml",
+        "wizard/hr_appraisal_export_views.xml",
+        "report/hr_appraisal_dashboard_views.xml",
         "views/hr_kinerja_menus.xml",
         "report/hr_appraisal_report.xml",
         "report/hr_appraisal_templates.xml",
@@ -69,5 +72,6 @@
             "hr_kinerja_kompetensi/static/tests/tours/*.js",
         ],
     },
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "installable": True,
 }

@@ -138,45 +138,49 @@ def test_nine_box_incomplete():
 
 
 # ----------------------------------------------------------- distribution
+# (the calibration's cases; tests_plain/test_distribution.py has the rest)
 def codes(rating, **counts):
-    return [code for code, _p in distribution.distribution_warnings(rating, counts)]
+    return [w.kind for w in distribution.check_distribution(rating, counts)]
 
 
 def test_no_appraisal_no_warning():
     assert codes("baik") == []
 
 
-def test_no_rating():
-    assert codes(False, baik=3) == ["no_rating"]
+def test_no_rating_no_check():
+    assert codes(False, baik=3) == []
 
 
 def test_istimewa():
     assert codes("istimewa", sangat_baik=6, baik=4) == []
-    assert codes("istimewa", sangat_baik=8, baik=2) == ["max"]
-    assert codes("istimewa", sangat_baik=2, baik=8) == ["most"]
+    assert codes("istimewa", sangat_baik=8, baik=2) == ["max_share"]
+    assert codes("istimewa", sangat_baik=2, baik=8) == ["most_frequent"]
 
 
 def test_baik():
     assert codes("baik", baik=6, sangat_baik=2, butuh_perbaikan=2) == []
-    assert codes("baik", baik=6, sangat_baik=4) == ["some"]
-    assert codes("baik", baik=9, kurang=1) == ["max"]
+    assert codes("baik", baik=6, sangat_baik=4) == ["at_least_one"]
+    assert codes("baik", baik=9, kurang=1) == ["max_share"]
 
 
 def test_butuh_perbaikan():
     assert codes("butuh_perbaikan", butuh_perbaikan=7, baik=3) == []
     assert codes("butuh_perbaikan", butuh_perbaikan=5, sangat_baik=2, baik=3) == [
-        "min",
-        "max",
+        "min_share",
+        "max_share",
     ]
 
 
 def test_kurang():
     assert codes("kurang", kurang=7, butuh_perbaikan=2, baik=1) == []
-    assert codes("kurang", kurang=9, baik=1) == ["min"]
-    assert codes("kurang", kurang=6, butuh_perbaikan=2, sangat_baik=2) == ["max"]
+    assert codes("kurang", kurang=9, baik=1) == ["min_share"]
+    assert codes("kurang", kurang=6, butuh_perbaikan=2, sangat_baik=2) == ["max_share"]
 
 
 def test_sangat_kurang():
     assert codes("sangat_kurang", sangat_kurang=7, kurang=3) == []
-    assert codes("sangat_kurang", sangat_kurang=9, sangat_baik=1) == ["min", "none"]
-    assert codes("sangat_kurang", sangat_kurang=5, butuh_perbaikan=5) == ["min"]
+    assert codes("sangat_kurang", sangat_kurang=9, sangat_baik=1) == [
+        "min_share",
+        "max_share",
+    ]
+    assert codes("sangat_kurang", sangat_kurang=5, butuh_perbaikan=5) == ["min_share"]

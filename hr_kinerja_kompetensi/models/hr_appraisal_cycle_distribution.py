@@ -61,56 +61,59 @@ class HrAppraisalCycle(models.Model):
         return {
             department: {
                 "counts": department_counts,
-                "warnings": [
-                    self._distribution_warning_text(code, params)
-                    for code, params in distribution_rules.distribution_warnings(
-                        self.organization_rating, department_counts
-                    )
-                ],
+                "warnings": self._distribution_warning_texts(department_counts),
             }
             for department, department_counts in counts.items()
         }
 
-    def _distribution_warning_text(self, code, params):
+    def _distribution_warning_texts(self, counts):
+        """The guidance the counts do not follow, in words (never a block)."""
+        if not self.organization_rating:
+            return [
+                self.env._("Set the organisation rating to compare with the guidance.")
+            ]
         labels = dict(
             self.env["hr.appraisal"]
             ._fields["predicate"]
             ._description_selection(self.env)
         )
-        if code == "no_rating":
-            return self.env._(
-                "Set the organisation rating to compare with the guidance."
-            )
-        if code == "most":
-            return self.env._(
-                "%(predicate)s is expected to be the most frequent predicate.",
-                predicate=labels[params["predicate"]],
-            )
-        if code == "max":
-            return self.env._(
-                "%(predicate)s: %(share).0f%% of the unit, the guidance allows at "
-                "most %(limit)s%%.",
-                predicate=labels[params["predicate"]],
-                share=params["share"],
-                limit=params["limit"],
-            )
-        if code == "min":
-            return self.env._(
-                "%(predicates)s: %(share).0f%% of the unit, the guidance expects at "
-                "least %(limit)s%%.",
-                predicates=" / ".join(labels[p] for p in params["predicates"]),
-                share=params["share"],
-                limit=params["limit"],
-            )
-        if code == "some":
-            return self.env._(
-                "The guidance expects at least some %(predicates)s.",
-                predicates=" / ".join(labels[p] for p in params["predicates"]),
-            )
-        return self.env._(
-            "The guidance expects no %(predicate)s.",
-            predicate=labels[params["predicate"]],
-        )
+        texts = []
+        for warning in distribution_rules.check_distribution(
+            self.organization_rating, counts
+        ):
+            names = " / ".join(labels[p] for p in warning.predicates)
+            if warning.kind == "most_frequent":
+                text = self.env._(
+                    "%(predicate)s is expected to be the most frequent predicate.",
+                    predicate=names,
+                )
+            elif warning.kind == "max_share" and not warning.limit:
+                text = self.env._(
+                    "The guidance expects no %(predicate)s.", predicate=names
+                )
+            elif warning.kind == "max_share":
+                text = self.env._(
+                    "%(predicate)s: %(share).0f%% of the unit, the guidance allows "
+                    "at most %(limit)s%%.",
+                    predicate=names,
+                    share=warning.actual,
+                    limit=f"{warning.limit:g}",
+                )
+            elif warning.kind == "min_share":
+                text = self.env._(
+                    "%(predicates)s: %(share).0f%% of the unit, the guidance expects "
+                    "at least %(limit)s%%.",
+                    predicates=names,
+                    share=warning.actual,
+                    limit=f"{warning.limit:g}",
+                )
+            else:  # at_least_one
+                text = self.env._(
+                    "The guidance expects at least some %(predicates)s.",
+                    predicates=names,
+                )
+            texts.append(text)
+        return texts
 
     def _format_distribution(self, distribution):
         if not distribution:

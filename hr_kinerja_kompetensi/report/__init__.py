@@ -1,1 +1,3 @@
 from . import hr_training_need_report
+from . import hr_appraisal_kinerja_report
+from . import hr_appraisal_gap_report

@@ -1,77 +1,100 @@
-"""Predicate distribution guidance by organisation rating (SE MenPAN-RB
-3/2023, as reported). The result is only ever a warning."""
+"""Predicate distribution guidance (SE MenPAN-RB 3/2023), no Odoo needed.
+
+The organisation rating of a unit guides how its employees' predicates
+should spread. The guidance is shown as warnings and never blocks anything:
+``check_distribution`` lists the rules a distribution breaks.
+
+Each rule is one :class:`DistributionWarning`:
+
+- ``max_share``: the share of ``predicates`` must not exceed ``limit`` %;
+- ``min_share``: the share of ``predicates`` must reach ``limit`` %;
+- ``at_least_one``: at least one employee must have one of ``predicates``;
+- ``most_frequent``: ``predicates`` (one) must be the most frequent predicate
+  (ties allowed): "most employees Sangat Baik / Baik" of the guidance.
+
+Shares are taken over the employees that have a predicate.
+"""
+
+from dataclasses import dataclass
 
 PREDICATES = ("sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang")
 
+# organisation rating -> rules (kind, predicates, limit in %)
+GUIDANCE = {
+    "istimewa": (
+        ("most_frequent", ("sangat_baik",), None),
+        ("max_share", ("sangat_baik",), 70.0),
+    ),
+    "baik": (
+        ("most_frequent", ("baik",), None),
+        ("max_share", ("baik",), 70.0),
+        ("at_least_one", ("butuh_perbaikan", "kurang"), None),
+    ),
+    "butuh_perbaikan": (
+        ("min_share", ("butuh_perbaikan",), 60.0),
+        ("max_share", ("sangat_baik",), 10.0),
+    ),
+    "kurang": (
+        ("min_share", ("kurang",), 60.0),
+        ("min_share", ("butuh_perbaikan",), 10.0),
+        ("max_share", ("sangat_baik",), 10.0),
+    ),
+    "sangat_kurang": (
+        ("min_share", ("sangat_kurang",), 60.0),
+        ("min_share", ("kurang", "butuh_perbaikan"), 10.0),
+        ("max_share", ("sangat_baik",), 0.0),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class DistributionWarning:
+    kind: str  # max_share / min_share / at_least_one / most_frequent
+    predicates: tuple
+    limit: float | None  # % (None for at_least_one and most_frequent)
+    actual: float  # % of the employees with a predicate in ``predicates``
+    count: int  # how many employees have one of ``predicates``
+
 
 def shares(counts):
+    """{predicate: % of the employees with a predicate}; {} when none."""
     total = sum(counts.get(p, 0) for p in PREDICATES)
     if not total:
-        return total, dict.fromkeys(PREDICATES, 0.0)
-    return total, {p: counts.get(p, 0) * 100.0 / total for p in PREDICATES}
+        return {}
+    return {p: counts.get(p, 0) * 100.0 / total for p in PREDICATES}
 
 
-def _is_most(counts, predicate):
-    mine = counts.get(predicate, 0)
-    return mine > 0 and all(mine >= counts.get(p, 0) for p in PREDICATES)
+def check_distribution(organization_rating, counts):
+    """Rules of the guidance that ``counts`` ({predicate: number}) breaks.
 
-
-def distribution_warnings(organization_rating, counts):
-    """Warnings [(code, params)] for a unit's predicate counts.
-
-    ``counts`` is {predicate: number}. Codes:
-    - ``no_rating``: the organisation rating is not set;
-    - ``most``: ``predicate`` should be the most frequent one;
-    - ``max``: ``predicate`` share above ``limit`` %;
-    - ``min``: ``predicates`` share (together) below ``limit`` %;
-    - ``some``: at least one of ``predicates`` expected;
-    - ``none``: no ``predicate`` expected.
+    Nothing to check (empty list) without an organisation rating or without
+    any predicate yet. Values are compared with a tolerance of 1e-9 so that
+    exactly 70 % or exactly 60 % complies.
     """
-    total, pct = shares(counts)
-    if not total:
+    rules = GUIDANCE.get(organization_rating or "")
+    total = sum(counts.get(p, 0) for p in PREDICATES)
+    if not rules or not total:
         return []
-    if not organization_rating:
-        return [("no_rating", {})]
+    unknown = set(counts) - set(PREDICATES)
+    if unknown:
+        raise ValueError(f"unknown predicates: {sorted(unknown)}")
+    if any(value < 0 for value in counts.values()):
+        raise ValueError("negative count")
     warnings = []
-
-    def most(predicate):
-        if not _is_most(counts, predicate):
-            warnings.append(("most", {"predicate": predicate}))
-
-    def at_most(predicate, limit):
-        if pct[predicate] > limit:
-            warnings.append(
-                (
-                    "max",
-                    {"predicate": predicate, "limit": limit, "share": pct[predicate]},
-                )
+    for kind, predicates, limit in rules:
+        count = sum(counts.get(p, 0) for p in predicates)
+        actual = count * 100.0 / total
+        broken = (
+            (kind == "max_share" and actual > limit + 1e-9)
+            or (kind == "min_share" and actual < limit - 1e-9)
+            or (kind == "at_least_one" and not count)
+            or (
+                kind == "most_frequent"
+                and count < max(counts.get(p, 0) for p in PREDICATES)
             )
-
-    def at_least(predicates, limit):
-        share = sum(pct[p] for p in predicates)
-        if share < limit:
+        )
+        if broken:
             warnings.append(
-                ("min", {"predicates": predicates, "limit": limit, "share": share})
+                DistributionWarning(kind, predicates, limit, round(actual, 2), count)
             )
-
-    if organization_rating == "istimewa":
-        most("sangat_baik")
-        at_most("sangat_baik", 70)
-    elif organization_rating == "baik":
-        most("baik")
-        at_most("baik", 70)
-        if not (counts.get("butuh_perbaikan") or counts.get("kurang")):
-            warnings.append(("some", {"predicates": ("butuh_perbaikan", "kurang")}))
-    elif organization_rating == "butuh_perbaikan":
-        at_least(("butuh_perbaikan",), 60)
-        at_most("sangat_baik", 10)
-    elif organization_rating == "kurang":
-        at_least(("kurang",), 60)
-        at_least(("butuh_perbaikan",), 10)
-        at_most("sangat_baik", 10)
-    elif organization_rating == "sangat_kurang":
-        at_least(("sangat_kurang",), 60)
-        at_least(("kurang", "butuh_perbaikan"), 10)
-        if counts.get("sangat_baik"):
-            warnings.append(("none", {"predicate": "sangat_baik"}))
     return warnings

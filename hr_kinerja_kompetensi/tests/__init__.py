@@ -19,3 +19,5 @@ from . import test_award_performance
 from . import test_feedback
 from . import test_feedback_access
 from . import test_feedback_ui
+from . import test_appraisal_export
+from . import test_appraisal_export_ui

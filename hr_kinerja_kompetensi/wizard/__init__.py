@@ -6,3 +6,4 @@ from . import hr_award_best_performer
 from . import hr_employee_talent_grid
 from . import hr_appraisal_feedback_request
 from . import hr_appraisal_feedback_decline
+from . import hr_appraisal_export

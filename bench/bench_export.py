@@ -1,0 +1,376 @@
+#!/usr/bin/env python3
+"""Benchmark of the Excel export of a cycle (hr_kinerja_kompetensi, Odoo 18).
+
+Builds an appraisal cycle of N employees with bench_cycle.py's builders
+(employees in a 3-level hierarchy spread over units, generated appraisals),
+spreads them over predicates, marks them done, then exports the cycle as an
+HR officer (hr.appraisal.export.action_export, all three sheets) and measures
+seconds, SQL queries and the process's RSS during the export (sampled every
+5 ms by a thread, plus the kernel's peak when it can be reset). Everything is
+rolled back.
+
+    python3 bench/bench_export.py --db hkk_w7 --employees 1000 10000
+"""
+
+import argparse
+import base64
+import datetime
+import gc
+import io
+import json
+import os
+import sys
+import threading
+import time
+import tracemalloc
+
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, BENCH_DIR)
+
+import bench_cycle  # noqa: E402  (the builders of the cycle benchmark)
+
+# Targets of the issue (2-core machine, 10,000 employees).
+TARGET_EXPORT_S = 10.0
+TARGET_PEAK_RSS_MB = 300.0
+UNITS = 20
+# (work result, behaviour) per share of the staff: a realistic spread
+RATING_MIX = [
+    (0.15, "above", "above"),  # Sangat Baik
+    (0.60, "meets", "meets"),  # Baik
+    (0.15, "below", "meets"),  # Butuh Perbaikan
+    (0.07, "meets", "below"),  # Kurang
+    (0.03, "below", "below"),  # Sangat Kurang
+]
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Benchmark the Excel export of hr_kinerja_kompetensi "
+        "(everything is rolled back)."
+    )
+    parser.add_argument("--db", required=True, help="existing database")
+    parser.add_argument("--employees", type=int, nargs="+", default=[1000])
+    parser.add_argument("--addons-path")
+    parser.add_argument("--users-ratio", type=float, default=0.1)
+    parser.add_argument("--log-level", default="warn")
+    parser.add_argument("--no-json", action="store_true")
+    parser.add_argument(
+        "--keep-file", help="write the last workbook to this path (for a look)"
+    )
+    parser.add_argument(
+        "--cprofile",
+        action="store_true",
+        help="profile the export with cProfile (slower: not for the timing)",
+    )
+    args = parser.parse_args(argv)
+    args.employees = sorted(set(args.employees))
+    # what bench_cycle's builders read from args
+    args.profile_steps = {"export"}
+    args.profile_sql = False
+    args.skip_baseline = True
+    args.top = 10
+    args.stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return args
+
+
+def rss_mb():
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def kernel_peak_mb():
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def reset_kernel_peak():
+    """Reset VmHWM to the current RSS (Linux >= 4.0); False when refused."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+        return True
+    except OSError:
+        return False
+
+
+class RssSampler(threading.Thread):
+    def __init__(self, interval=0.005):
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.peak = 0.0
+        self._halt = threading.Event()
+
+    def run(self):
+        while not self._halt.is_set():
+            self.peak = max(self.peak, rss_mb())
+            time.sleep(self.interval)
+
+    def stop(self):
+        self._halt.set()
+        self.join()
+        self.peak = max(self.peak, rss_mb())
+
+
+class ExportBench(bench_cycle.CycleBench):
+    """bench_cycle's cycle, rated and done, then exported by an HR officer."""
+
+    def run(self):
+        # Building the data is not what is measured: no chatter logs, no
+        # followers (the export reads neither).
+        self.env = self.env(
+            context=dict(
+                self.env.context,
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                mail_notrack=True,
+            )
+        )
+        self.probes = bench_cycle.MethodProbes(self.env, {})
+        try:
+            self.measure("setup", self.step_setup)
+            self.measure("users", self.step_users)
+            self.measure("employees", self.step_employees)
+            self.measure("generate", self.step_generate)
+            self.check_generation()
+            self.measure("rate_done", self.step_rate_done, profile=False)
+            self.step_export()
+        finally:
+            self.probes.restore()
+        return {
+            "size": self.size,
+            "steps": self.steps,
+            "checks": self.checks,
+            "info": self.info,
+            "profiles": self.profiles,
+        }
+
+    def step_setup(self):
+        super().step_setup()
+        self.units = self.env["hr.department"].create(
+            [
+                {
+                    "name": f"Unit Bench {i:02d}",
+                    "parent_id": self.department.id,
+                    "company_id": self.company.id,
+                }
+                for i in range(UNITS)
+            ]
+        )
+        self.info["units"] = UNITS + 1
+
+    def _employee_vals(self, index, parent_id):
+        """bench_cycle's employee, in one of UNITS units (staff) or in the
+        parent unit (head and supervisors)."""
+        vals = super()._employee_vals(index, parent_id)
+        if index > self.size // 11:
+            vals["department_id"] = self.units[index % UNITS].id
+        return vals
+
+    def step_rate_done(self):
+        """Supervisor levels (a gap in one competency for a third of the
+        staff), ratings by RATING_MIX, and every appraisal done."""
+        appraisals = self.appraisals.browse(self.appraisals.ids)
+        lines = appraisals.competency_line_ids
+        lines.write({"manager_level": 3})
+        lines.filtered(lambda line: line.appraisal_id.id % 3 == 0)[::9].write(
+            {"manager_level": 1}
+        )
+        start = 0
+        for share, work, behavior in RATING_MIX:
+            count = round(share * len(appraisals))
+            appraisals[start : start + count].write(
+                {"work_result_rating": work, "behavior_rating": behavior}
+            )
+            start += count
+        appraisals[start:].write(
+            {"work_result_rating": "meets", "behavior_rating": "meets"}
+        )
+        appraisals.write({"kinerja_state": "done", "state": "3_done"})
+
+    def step_export(self):
+        env = self.env
+        hr_user = (
+            env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": "BKPSDM Bench",
+                    "login": f"bench_hr_{self.args.stamp}_{self.size}",
+                    "company_id": self.company.id,
+                    "company_ids": [(6, 0, self.company.ids)],
+                    "groups_id": [
+                        (
+                            6,
+                            0,
+                            [
+                                env.ref("base.group_user").id,
+                                env.ref(
+                                    "hr_kinerja_kompetensi.group_kinerja_hr_officer"
+                                ).id,
+                            ],
+                        )
+                    ],
+                }
+            )
+        )
+        wizard = (
+            env["hr.appraisal.export"]
+            .with_user(hr_user)
+            .with_company(self.company)
+            .create({"cycle_id": self.cycle.id})
+        )
+        self.cr.flush()
+        env.invalidate_all()
+        env.registry.clear_cache()  # cold ormcache too: the worst case
+        gc.collect()
+        rss_before = rss_mb()
+        kernel_reset = reset_kernel_peak()
+        sampler = RssSampler()
+        sampler.start()
+        try:
+            self.measure("export", wizard.action_export)
+        finally:
+            sampler.stop()
+        step = self.steps["export"]
+        step["rss_before_mb"] = round(rss_before, 1)
+        step["rss_peak_sampled_mb"] = round(sampler.peak, 1)
+        step["rss_peak_kernel_mb"] = (
+            round(kernel_peak_mb(), 1) if kernel_reset else None
+        )
+        step["rss_peak_mb"] = max(
+            step["rss_peak_sampled_mb"], step["rss_peak_kernel_mb"] or 0.0
+        )
+        step["rss_added_mb"] = round(step["rss_peak_mb"] - rss_before, 1)
+        # The export's own Python allocations, independent of what building
+        # the data left in this process: a second export under tracemalloc
+        # (slower, so not the timed one).
+        env.invalidate_all()
+        gc.collect()
+        tracemalloc.start()
+        wizard.action_export()
+        step["python_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
+        tracemalloc.stop()
+        data = base64.b64decode(wizard.file_data)
+        step["file_kb"] = round(len(data) / 1024.0, 1)
+        self._check_workbook(data)
+        if self.args.keep_file:
+            with open(self.args.keep_file, "wb") as handle:
+                handle.write(data)
+
+    def _check_workbook(self, data):
+        try:
+            import openpyxl
+        except ImportError:
+            self.check("workbook read back", True, "openpyxl missing: not checked")
+            return
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+        rows = sum(1 for _row in book["Pegawai"].iter_rows(min_row=2))
+        matrix = sum(1 for _row in book["Kompetensi"].iter_rows(min_row=2))
+        expected = len(self.appraisals)
+        self.check("one Pegawai row per appraisal", rows == expected, f"{rows}")
+        self.check("one Kompetensi row per appraisal", matrix == expected, f"{matrix}")
+
+
+def run_size(registry, size, args):
+    from odoo import SUPERUSER_ID, api
+
+    cr = registry.cursor()
+    try:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        return ExportBench(env, size, args).run()
+    finally:
+        cr.rollback()
+        cr.close()
+
+
+def print_report(results):
+    runs = results["runs"]
+    for run in runs:
+        appraisals = run["info"]["appraisals"]
+        print(f"\n=== N = {run['size']} employees ({appraisals} appraisals) ===")
+        for name in ("employees", "generate", "rate_done", "export"):
+            step = run["steps"].get(name)
+            if step:
+                seconds, queries = step["seconds"], step["queries"]
+                print(f"  {name:<10} {seconds:8.2f} s {queries:8d} queries")
+        export = run["steps"]["export"]
+        print(
+            "  export RSS: before {rss_before_mb:.0f} MB, peak {rss_peak_mb:.0f} MB "
+            "(sampled {rss_peak_sampled_mb:.0f}, kernel {rss_peak_kernel_mb}), "
+            "added {rss_added_mb:.0f} MB; Python peak of the export "
+            "{python_peak_mb:.0f} MB (tracemalloc); file {file_kb:.0f} KiB".format(
+                **export
+            )
+        )
+        for profile in run.get("profiles", {}).values():
+            print(bench_cycle._trim_pstats(profile.get("cprofile_top", "")))
+        for check in run["checks"]:
+            mark = "ok  " if check["ok"] else "FAIL"
+            print(f"  [{mark}] {check['check']} {check['detail']}")
+    big = runs[-1]["steps"]["export"]
+    print("\n=== Targets (largest size) ===")
+    targets = [
+        (
+            f"export <= {TARGET_EXPORT_S:.0f} s",
+            big["seconds"] <= TARGET_EXPORT_S,
+            f"{big['seconds']:.2f} s",
+        ),
+        (
+            f"peak RSS during export <= {TARGET_PEAK_RSS_MB:.0f} MB",
+            big["rss_peak_mb"] <= TARGET_PEAK_RSS_MB,
+            f"{big['rss_peak_mb']:.0f} MB",
+        ),
+    ]
+    if len(runs) >= 2:
+        small = runs[0]["steps"]["export"]
+        targets.append(
+            (
+                "export queries do not grow with N",
+                big["queries"] == small["queries"],
+                f"{small['queries']} at N={runs[0]['size']}, {big['queries']} at "
+                f"N={runs[-1]['size']}",
+            )
+        )
+    for name, ok, detail in targets:
+        print(f"  [{'met ' if ok else 'MISS'}] {name}: {detail}")
+    results["targets"] = [{"target": n, "ok": ok, "detail": d} for n, ok, d in targets]
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    registry, addons_path = bench_cycle.load_registry(args)
+    results = {
+        "meta": {
+            "db": args.db,
+            "stamp": args.stamp,
+            "employees": args.employees,
+            "addons_path": addons_path,
+            "cpus": os.cpu_count(),
+            "loadavg_start": os.getloadavg(),
+        },
+        "runs": [],
+    }
+    for size in args.employees:
+        print(f"N={size}:", flush=True)
+        results["runs"].append(run_size(registry, size, args))
+    results["meta"]["loadavg_end"] = os.getloadavg()
+    print_report(results)
+    if not args.no_json:
+        os.makedirs(bench_cycle.RESULTS_DIR, exist_ok=True)
+        path = os.path.join(bench_cycle.RESULTS_DIR, f"export-{args.stamp}.json")
+        with open(path, "w") as handle:
+            json.dump(results, handle, indent=1, default=str)
+        print(f"\nresults: {os.path.relpath(path)}")
+    failed = [c for run in results["runs"] for c in run["checks"] if not c["ok"]]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

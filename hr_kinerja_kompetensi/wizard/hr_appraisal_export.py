@@ -1,0 +1,541 @@
+import base64
+import io
+from collections import Counter, defaultdict, namedtuple
+
+import xlsxwriter
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+from ..models.hr_appraisal import JPM_CATEGORIES, PREDICATE_SELECTION
+from ..models.hr_appraisal_confidential_mixin import HR_GROUP
+from ..rules import distribution
+from ..rules.service import golongan_selection
+
+PENILAI_GROUP = "hr_kinerja_kompetensi.group_kinerja_penilai"
+
+# The workbook is handed to BKPSDM and keyed into BKN e-Kinerja: its sheet
+# names, headers and labels are Indonesian whatever the user's language.
+RATING_LABELS = {
+    "above": "Di Atas Ekspektasi",
+    "meets": "Sesuai Ekspektasi",
+    "below": "Di Bawah Ekspektasi",
+}
+STEP_LABELS = {
+    "self": "Penilaian Diri",
+    "supervisor": "Penilaian Atasan",
+    "done": "Selesai",
+}
+PREDICATE_LABELS = dict(PREDICATE_SELECTION)
+JPM_CATEGORY_LABELS = dict(JPM_CATEGORIES)
+ORGANIZATION_RATING_LABELS = {
+    "istimewa": "Istimewa",
+    "baik": "Baik",
+    "butuh_perbaikan": "Butuh Perbaikan",
+    "kurang": "Kurang",
+    "sangat_kurang": "Sangat Kurang",
+}
+GOLONGAN_LABELS = dict(golongan_selection())
+NO_UNIT = "(Tanpa Unit Kerja)"
+
+# One column of a sheet: key of the row value, header, width, format name.
+Column = namedtuple("Column", "key header width fmt")
+
+# department_id of hr.appraisal is a related field (not stored): it is read
+# from the employees, in the same query as their other values.
+APPRAISAL_FIELDS = [
+    "employee_id",
+    "kinerja_state",
+    "work_result_rating",
+    "behavior_rating",
+    "predicate",
+    "job_person_match",
+    "jpm_category",
+    "gap_count",
+]
+EMPLOYEE_FIELDS = ["name", "nip", "golongan", "job_title", "department_id"]
+
+
+class HrAppraisalExport(models.TransientModel):
+    """Excel workbook of a cycle for BKPSDM, keyed by NIP.
+
+    Everything is read as the user who exports (never sudo), so the record
+    rules and the confidentiality of the appraisal apply: HR exports the
+    whole agency, a supervisor the people below them. Data is read in a
+    fixed number of queries (batched search_read / _read_group), then each
+    sheet is written by its own method from a column-spec list, row after
+    row, by xlsxwriter in ``constant_memory`` mode.
+    """
+
+    _name = "hr.appraisal.export"
+    _description = "Excel Export of Appraisals"
+
+    # Selection
+    cycle_id = fields.Many2one(
+        "hr.appraisal.cycle",
+        required=True,
+        ondelete="cascade",
+        help="The appraisal cycle to export.",
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        string="Departments",
+        help="Export only these units and their sub-units. Leave empty for "
+        "every unit you may see (the whole agency for HR, your team for a "
+        "supervisor).",
+    )
+    # Options
+    include_pending = fields.Boolean(
+        string="Include appraisals not done",
+        default=True,
+        help="Also list the appraisals still in self-assessment or with the "
+        "supervisor; their ratings may still change. The summary counts "
+        "predicates and JPM of done appraisals only.",
+    )
+    include_competencies = fields.Boolean(
+        string="Competency matrix",
+        default=True,
+        help="Add the sheet 'Kompetensi': the supervisor's level of every "
+        "employee in every competency, gaps highlighted.",
+    )
+    # Result
+    file_data = fields.Binary(string="Workbook", readonly=True, attachment=False)
+    file_name = fields.Char(readonly=True)
+
+    def action_export(self):
+        """Build the workbook and show the wizard again with its download."""
+        self.ensure_one()  # one wizard, one workbook
+        self._check_can_export()
+        data = self._collect_data()
+        if not data["appraisals"]:
+            raise UserError(
+                self.env._(
+                    "No appraisal of %(cycle)s matches this selection (or you "
+                    "may not see it). Choose other departments or include the "
+                    "appraisals not done.",
+                    cycle=self.cycle_id.display_name,
+                )
+            )
+        self.write(
+            {
+                "file_data": base64.b64encode(self._build_workbook(data)),
+                "file_name": self._file_name(),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Export to Excel"),
+        }
+
+    # Access and selection
+    def _is_hr(self):
+        return self.env.user.has_group(HR_GROUP)
+
+    def _check_can_export(self):
+        if not (self._is_hr() or self.env.user.has_group(PENILAI_GROUP)):
+            raise UserError(
+                self.env._("Only HR officers and supervisors can export appraisals.")
+            )
+
+    def _appraisal_domain(self):
+        domain = [("cycle_id", "=", self.cycle_id.id)]
+        if self.department_ids:
+            domain.append(("department_id", "child_of", self.department_ids.ids))
+        if not self.include_pending:
+            domain.append(("kinerja_state", "=", "done"))
+        if not self._is_hr():
+            # A supervisor exports the people below them, never themself;
+            # the record rules restrict the appraisals on top of this.
+            # (on hr.employee, parent_id child_of X is the subtree of X, X
+            # included: the user's own employees are taken out)
+            my_employee_ids = self.env.user.employee_ids.ids
+            domain += [
+                ("employee_id", "child_of", my_employee_ids),
+                ("employee_id", "not in", my_employee_ids),
+            ]
+        return domain
+
+    def _file_name(self):
+        cycle = self.cycle_id
+        slug = "".join(c if c.isalnum() else "_" for c in cycle.name).strip("_")
+        return f"Kinerja_{slug}_{cycle.date_end:%Y%m%d}.xlsx"
+
+    # Reading (a fixed number of queries, as the user)
+    def _collect_data(self):
+        """Everything the sheets need, as plain values.
+
+        Returns a dict: ``appraisals`` (rows sorted by unit and name, each a
+        dict of APPRAISAL_FIELDS plus employee values and ``unit``),
+        ``competencies`` ({appraisal id: {skill id: (level, gap)}}) and
+        ``skills`` (ordered list of (skill id, header)).
+        """
+        env = self.env
+        rows = env["hr.appraisal"].search_read(
+            self._appraisal_domain(), APPRAISAL_FIELDS, load=None
+        )
+        employees = {
+            values["id"]: values
+            for values in env["hr.employee.public"].search_read(
+                [("id", "in", list({row["employee_id"] for row in rows}))],
+                EMPLOYEE_FIELDS,
+                load=None,
+            )
+        }
+        units = self._names(
+            "hr.department", "complete_name", employees.values(), "department_id"
+        )
+        for row in rows:
+            employee = employees.get(row["employee_id"], {})
+            row["department_id"] = employee.get("department_id")
+            row["name"] = employee.get("name") or ""
+            row["nip"] = employee.get("nip") or ""
+            row["golongan"] = GOLONGAN_LABELS.get(employee.get("golongan"), "")
+            # the job title follows the job (hr.job itself is HR's to read)
+            row["position"] = employee.get("job_title") or ""
+            row["unit"] = units.get(row["department_id"]) or NO_UNIT
+        rows.sort(key=lambda row: (row["unit"], row["name"], row["id"]))
+        data = {"appraisals": rows, "competencies": {}, "skills": []}
+        if rows and self.include_competencies:
+            self._collect_competencies(data)
+        return data
+
+    def _names(self, model, fname, rows, key):
+        ids = list({row[key] for row in rows if row.get(key)})
+        if not ids:
+            return {}
+        return {
+            values["id"]: values[fname]
+            for values in self.env[model].search_read([("id", "in", ids)], [fname])
+        }
+
+    def _collect_competencies(self, data):
+        matrix = defaultdict(dict)
+        skill_ids = set()
+        groups = self.env["hr.appraisal.competency"]._read_group(
+            [("appraisal_id", "in", [row["id"] for row in data["appraisals"]])],
+            ["appraisal_id", "skill_id"],
+            ["manager_level:max", "gap:min"],
+        )
+        for appraisal, skill, level, gap in groups:
+            matrix[appraisal.id][skill.id] = (level, gap)
+            skill_ids.add(skill.id)
+        skills = self.env["hr.skill"].search_read(
+            [("id", "in", list(skill_ids))], ["name", "code", "competency_family"]
+        )
+        family_order = {"manajerial": 0, "sosial_kultural": 1, "teknis": 2}
+        skills.sort(
+            key=lambda s: (
+                family_order.get(s["competency_family"], 3),
+                s["code"] or "",
+                s["name"],
+            )
+        )
+        data["competencies"] = matrix
+        data["skills"] = [
+            (s["id"], f"{s['code']} {s['name']}" if s["code"] else s["name"])
+            for s in skills
+        ]
+
+    # Writing
+    def _export_sheets(self):
+        """(sheet name, writer method) in workbook order.
+
+        PHASE 2 HOOK: the sheets '360' (issue 4, per department and role,
+        never reviewer names) and 'Pengembangan' (issue 5, JP per employee
+        vs target) are appended here, each with its own _write_*_sheet
+        method and column-spec list.
+        """
+        sheets = [
+            ("Ringkasan", self._write_summary_sheet),
+            ("Pegawai", self._write_employee_sheet),
+        ]
+        if self.include_competencies:
+            sheets.append(("Kompetensi", self._write_competency_sheet))
+        return sheets
+
+    def _build_workbook(self, data):
+        output = io.BytesIO()
+        # constant_memory: every row is flushed to a temporary file as soon
+        # as the next one starts, so memory stays flat whatever the size.
+        workbook = xlsxwriter.Workbook(
+            output, {"constant_memory": True, "in_memory": False}
+        )
+        formats = self._workbook_formats(workbook)
+        for name, writer in self._export_sheets():
+            writer(workbook, workbook.add_worksheet(name), formats, data)
+        workbook.close()
+        return output.getvalue()
+
+    @staticmethod
+    def _workbook_formats(workbook):
+        border = {"border": 1, "border_color": "#BFBFBF"}
+        return {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "label": workbook.add_format({"bold": True}),
+            "header": workbook.add_format(
+                {
+                    "bold": True,
+                    "bg_color": "#1F4E78",
+                    "font_color": "#FFFFFF",
+                    "text_wrap": True,
+                    "valign": "vcenter",
+                    **border,
+                }
+            ),
+            "text": workbook.add_format(border),
+            "nip": workbook.add_format({"num_format": "@", **border}),
+            "int": workbook.add_format({"num_format": "0", **border}),
+            "pct": workbook.add_format({"num_format": "0.00", **border}),
+            "warning": workbook.add_format(
+                {"font_color": "#9C0006", "text_wrap": True, **border}
+            ),
+            "total": workbook.add_format({"bold": True, "top": 2}),
+            "total_pct": workbook.add_format(
+                {"bold": True, "top": 2, "num_format": "0.00"}
+            ),
+            "gap": workbook.add_format(
+                {"bg_color": "#FFC7CE", "font_color": "#9C0006", **border}
+            ),
+        }
+
+    @staticmethod
+    def _write_table(sheet, columns, rows, formats, first_row=0):
+        """Header, frozen, with filters and widths; then one row per dict.
+
+        Rows are written strictly in order (constant_memory).
+        """
+        for col, column in enumerate(columns):
+            sheet.set_column(col, col, column.width)
+            sheet.write_string(first_row, col, column.header, formats["header"])
+        sheet.set_row(first_row, 30)
+        sheet.freeze_panes(first_row + 1, 0)
+        row_index = first_row
+        for row_index, values in enumerate(rows, start=first_row + 1):
+            for col, column in enumerate(columns):
+                value = values.get(column.key)
+                fmt = formats[values.get(f"{column.key}__fmt", column.fmt)]
+                if value is None or value is False or value == "":
+                    sheet.write_blank(row_index, col, None, fmt)
+                elif isinstance(value, str):
+                    sheet.write_string(row_index, col, value, fmt)
+                else:
+                    sheet.write_number(row_index, col, value, fmt)
+        sheet.autofilter(first_row, 0, row_index, len(columns) - 1)
+        return row_index
+
+    # Sheet "Ringkasan": one row per unit, a total and a chart
+    def _summary_columns(self):
+        columns = [
+            Column("unit", "Unit Kerja", 40, "text"),
+            Column("total", "Jumlah Pegawai", 10, "int"),
+            Column("done", "Selesai", 9, "int"),
+            Column("done_pct", "Selesai (%)", 9, "pct"),
+        ]
+        columns += [Column(key, label, 11, "int") for key, label in PREDICATE_SELECTION]
+        columns += [
+            Column(f"{key}_pct", f"{label} (%)", 11, "pct")
+            for key, label in PREDICATE_SELECTION
+        ]
+        columns += [
+            Column("jpm_avg", "Rata-rata JPM (%)", 11, "pct"),
+            Column("warnings", "Peringatan Distribusi", 60, "warning"),
+        ]
+        return columns
+
+    def _summary_rows(self, data):
+        """One dict per unit, then the total. Predicates and JPM count done
+        appraisals only (published results)."""
+        rating = self.cycle_id.organization_rating
+        by_unit = defaultdict(list)
+        for row in data["appraisals"]:
+            by_unit[row["unit"]].append(row)
+        groups = [(unit, by_unit[unit]) for unit in sorted(by_unit)]
+        groups.append(("TOTAL", data["appraisals"]))
+        result = []
+        for unit, rows in groups:
+            done = [row for row in rows if row["kinerja_state"] == "done"]
+            counts = Counter(row["predicate"] for row in done if row["predicate"])
+            rated = sum(counts.values())
+            values = {
+                "unit": unit,
+                "total": len(rows),
+                "done": len(done),
+                "done_pct": round(len(done) * 100.0 / len(rows), 2),
+                "jpm_avg": (
+                    round(sum(row["job_person_match"] for row in done) / len(done), 2)
+                    if done
+                    else None
+                ),
+                "warnings": "; ".join(
+                    self._warning_text(w)
+                    for w in distribution.check_distribution(rating, counts)
+                ),
+            }
+            for key, _label in PREDICATE_SELECTION:
+                values[key] = counts.get(key, 0)
+                values[f"{key}_pct"] = (
+                    round(counts.get(key, 0) * 100.0 / rated, 2) if rated else None
+                )
+            result.append(values)
+        return result
+
+    @staticmethod
+    def _warning_text(warning):
+        names = "/".join(PREDICATE_LABELS[p] for p in warning.predicates)
+        if warning.kind == "max_share":
+            return f"{names} {warning.actual:g}% melebihi batas {warning.limit:g}%"
+        if warning.kind == "min_share":
+            return f"{names} {warning.actual:g}% di bawah minimal {warning.limit:g}%"
+        if warning.kind == "most_frequent":
+            return (
+                f"{names} ({warning.actual:g}%) bukan predikat terbanyak, "
+                "padahal seharusnya sebagian besar"
+            )
+        return f"tidak ada pegawai dengan predikat {names}"
+
+    def _write_summary_sheet(self, workbook, sheet, formats, data):
+        cycle = self.cycle_id
+        sheet.write_string(0, 0, "Ringkasan Penilaian Kinerja", formats["title"])
+        info = [
+            ("Siklus", cycle.name),
+            ("Periode", f"{cycle.date_start:%d-%m-%Y} s.d. {cycle.date_end:%d-%m-%Y}"),
+            (
+                "Predikat Kinerja Organisasi",
+                ORGANIZATION_RATING_LABELS.get(cycle.organization_rating, "-"),
+            ),
+            (
+                "Catatan",
+                "Predikat dan JPM dihitung dari penilaian yang sudah selesai. "
+                "Peringatan distribusi mengikuti SE MenPAN-RB 3/2023 (panduan, "
+                "bukan larangan).",
+            ),
+        ]
+        for index, (label, value) in enumerate(info, start=1):
+            sheet.write_string(index, 0, label, formats["label"])
+            sheet.write_string(index, 1, value)
+        columns = self._summary_columns()
+        rows = self._summary_rows(data)
+        header_row = len(info) + 2
+        *units, total = rows
+        last_unit_row = self._write_table(sheet, columns, units, formats, header_row)
+        total_row = last_unit_row + 1
+        for col, column in enumerate(columns):
+            value = total.get(column.key)
+            fmt = formats["total_pct" if column.fmt == "pct" else "total"]
+            if isinstance(value, str):
+                sheet.write_string(total_row, col, value, fmt)
+            elif value is None:
+                sheet.write_blank(total_row, col, None, fmt)
+            else:
+                sheet.write_number(total_row, col, value, fmt)
+        # Chart of the agency's predicate distribution (the total row)
+        first_col = [c.key for c in columns].index(PREDICATE_SELECTION[0][0])
+        last_col = first_col + len(PREDICATE_SELECTION) - 1
+        chart = workbook.add_chart({"type": "column"})
+        chart.add_series(
+            {
+                "name": "Jumlah pegawai",
+                "categories": [sheet.name, header_row, first_col, header_row, last_col],
+                "values": [sheet.name, total_row, first_col, total_row, last_col],
+                "data_labels": {"value": True},
+                "fill": {"color": "#2E75B6"},
+            }
+        )
+        chart.set_title({"name": "Distribusi Predikat Kinerja"})
+        chart.set_legend({"none": True})
+        chart.set_y_axis({"name": "Pegawai"})
+        sheet.insert_chart(total_row + 2, 0, chart, {"x_scale": 1.4})
+
+    # Sheet "Pegawai": one row per appraisal, keyed by NIP
+    def _employee_columns(self):
+        """PHASE 2 HOOK: append Column('jp_planned', 'JP Rencana', ...),
+        Column('jp_realized', 'JP Realisasi', ...) (issue 5, from
+        hr.development.plan of the cycle's year) and Column('awards',
+        'Penghargaan dalam Periode', ...) (issue 6, hr.employee.award dated
+        in the cycle); their values come from _employee_extra_values."""
+        return [
+            Column("seq", "No", 6, "int"),
+            Column("nip", "NIP", 21, "nip"),
+            Column("name", "Nama", 32, "text"),
+            Column("golongan", "Pangkat/Golongan", 28, "text"),
+            Column("position", "Jabatan", 32, "text"),
+            Column("unit", "Unit Kerja", 36, "text"),
+            Column("step", "Tahap", 16, "text"),
+            Column("work_result", "Hasil Kerja", 20, "text"),
+            Column("behavior", "Perilaku Kerja", 20, "text"),
+            Column("predicate_label", "Predikat Kinerja", 18, "text"),
+            Column("job_person_match", "JPM (%)", 10, "pct"),
+            Column("jpm_category_label", "Kategori JPM", 16, "text"),
+            Column("gap_count", "Jumlah Gap Kompetensi", 12, "int"),
+        ]
+
+    def _employee_extra_values(self, data):
+        """{employee id: {column key: value}} for columns added by other
+        features; read in batch (a fixed number of queries), as the user.
+
+        PHASE 2 HOOK: IDP JP planned/realized (issue 5) and awards in the
+        period (issue 6) are merged here with one _read_group each, keyed
+        by data['appraisals'][i]['employee_id'].
+        """
+        return {}
+
+    def _employee_rows(self, data):
+        extra = self._employee_extra_values(data)
+        for seq, row in enumerate(data["appraisals"], start=1):
+            values = dict(
+                row,
+                seq=seq,
+                step=STEP_LABELS.get(row["kinerja_state"], ""),
+                work_result=RATING_LABELS.get(row["work_result_rating"], ""),
+                behavior=RATING_LABELS.get(row["behavior_rating"], ""),
+                predicate_label=PREDICATE_LABELS.get(row["predicate"], ""),
+                jpm_category_label=JPM_CATEGORY_LABELS.get(row["jpm_category"], ""),
+            )
+            if not row["predicate"]:
+                # JPM and gaps mean something once the supervisor rated
+                values.update(job_person_match=None, gap_count=None)
+            values.update(extra.get(row["employee_id"], {}))
+            yield values
+
+    def _write_employee_sheet(self, workbook, sheet, formats, data):
+        self._write_table(
+            sheet, self._employee_columns(), self._employee_rows(data), formats
+        )
+
+    # Sheet "Kompetensi": employees x competencies, gaps highlighted
+    def _competency_columns(self, data):
+        columns = [
+            Column("nip", "NIP", 21, "nip"),
+            Column("name", "Nama", 32, "text"),
+            Column("unit", "Unit Kerja", 30, "text"),
+        ]
+        columns += [
+            Column(f"skill_{skill_id}", header, 14, "int")
+            for skill_id, header in data["skills"]
+        ]
+        columns.append(Column("gaps", "Jumlah Gap", 10, "int"))
+        return columns
+
+    def _competency_rows(self, data):
+        for row in data["appraisals"]:
+            values = {"nip": row["nip"], "name": row["name"], "unit": row["unit"]}
+            gaps = 0
+            for skill_id, (level, gap) in (
+                data["competencies"].get(row["id"], {}).items()
+            ):
+                key = f"skill_{skill_id}"
+                values[key] = level or None
+                if level and gap < 0:
+                    values[f"{key}__fmt"] = "gap"
+                    gaps += 1
+            values["gaps"] = gaps
+            yield values
+
+    def _write_competency_sheet(self, workbook, sheet, formats, data):
+        self._write_table(
+            sheet, self._competency_columns(data), self._competency_rows(data), formats
+        )
