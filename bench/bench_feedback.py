@@ -87,6 +87,21 @@ class FeedbackBench(bench_cycle.CycleBench):
         vals["department_id"] = self.departments[index // DEPARTMENT_SIZE].id
         return vals
 
+    def step_users(self):
+        # every employee needs a user to be a reviewer: create them without
+        # chatter logging (setup only, not part of the measured target)
+        self.env = self.env(
+            context=dict(
+                self.env.context,
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                mail_notrack=True,
+            )
+        )
+        super().step_users()
+        self.env = self.env(context={})
+
     def step_request(self):
         return self.cycle.action_request_feedback()
 

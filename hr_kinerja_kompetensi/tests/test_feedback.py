@@ -23,12 +23,16 @@ class TestFeedback(FeedbackCommon):
         self.assertEqual(len(by_role["peer"]), 3)
         self.assertTrue(set(by_role["peer"]) <= set(self.emp_peers))
         self.assertNotIn(self.emp_employee, wizard.line_ids.reviewer_id)
+        self.assertFalse(wizard.peer_shortage)
+        self.company.feedback_peer_min = 3
+        wizard.line_ids.filtered(lambda line: line.role == "peer")[:2].unlink()
+        self.assertIn("Employee", wizard.peer_shortage)
         wizard.action_send()
         feedbacks = self.Feedback.sudo().search(
             [("appraisal_id", "=", self.appraisal.id)]
         )
-        self.assertEqual(len(feedbacks), 4)
-        self.assertEqual(len(feedbacks.activity_ids), 4)
+        self.assertEqual(len(feedbacks), 2)
+        self.assertEqual(len(feedbacks.activity_ids), 2)
         self.assertEqual(
             set(feedbacks.activity_ids.user_id.ids),
             set(feedbacks.reviewer_user_id.ids),

@@ -49,6 +49,12 @@ class HrAppraisalFeedbackRequest(models.TransientModel):
         "others with the role 'Other'.",
     )
 
+    peer_shortage = fields.Text(
+        compute="_compute_peer_shortage",
+        help="Appraisals with fewer peers than the settings ask for: their "
+        "peer results may stay below the anonymity threshold.",
+    )
+
     @api.depends("appraisal_ids", "include_self")
     def _compute_line_ids(self):
         for wizard in self:
@@ -56,6 +62,27 @@ class HrAppraisalFeedbackRequest(models.TransientModel):
             wizard.line_ids = [Command.clear()] + [
                 Command.create(vals) for vals in proposals
             ]
+
+    @api.depends("line_ids.role", "line_ids.appraisal_id")
+    def _compute_peer_shortage(self):
+        for wizard in self:
+            peers = {}
+            for line in wizard.line_ids.filtered(lambda line: line.role == "peer"):
+                peers[line.appraisal_id.id] = peers.get(line.appraisal_id.id, 0) + 1
+            short = [
+                appraisal.employee_id.name
+                for appraisal in wizard.appraisal_ids
+                if peers.get(appraisal.id, 0)
+                < (appraisal.company_id or self.env.company).feedback_peer_min
+            ]
+            wizard.peer_shortage = (
+                self.env._(
+                    "Fewer peers than the settings ask for: %(names)s",
+                    names=", ".join(short),
+                )
+                if short
+                else False
+            )
 
     def action_send(self):
         self.ensure_one()
