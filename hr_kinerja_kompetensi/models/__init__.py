@@ -21,7 +21,6 @@ from . import hr_development_plan_line
 from . import hr_development_coaching
 from . import hr_training_session
 from . import hr_training_attendance
-from . import hr_appraisal_development
 from . import resource_calendar_leaves
 from . import hr_employee_penalty
 from . import hr_employee_talent
@@ -29,13 +28,9 @@ from . import hr_award_type
 from . import hr_award_ranking_criterion
 from . import hr_employee_award
 from . import hr_appraisal_predicate_log
-from . import hr_appraisal_calibration
 from . import hr_appraisal_objection
-from . import hr_appraisal_cycle_distribution
 from . import hr_appraisal_feedback
 from . import hr_appraisal_feedback_line
 from . import hr_appraisal_feedback_audit
 from . import hr_appraisal_feedback_aggregate
-from . import hr_appraisal_cycle_feedback
-from . import hr_appraisal_360
 from . import hr_appraisal_competency_feedback

@@ -5,7 +5,9 @@ from markupsafe import Markup, escape
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .hr_appraisal_confidential_mixin import check_hr_exception
+from ..rules import distribution as distribution_rules
+from .hr_appraisal import PREDICATE_SELECTION
+from .hr_appraisal_confidential_mixin import HR_GROUP, check_hr_exception
 
 ORGANIZATION_RATINGS = [
     ("istimewa", "Istimewa"),
@@ -85,6 +87,34 @@ class HrAppraisalCycle(models.Model):
         readonly=True,
         copy=False,
         help="Employees the last generation could not appraise, and why.",
+    )
+
+    feedback_deadline = fields.Date(
+        help="Reviewers give their 360 feedback by this date. Closing the "
+        "feedback phase expires what is still open and releases all results "
+        "of the cycle together."
+    )
+    feedback_closed = fields.Boolean(
+        string="Feedback phase closed", readonly=True, copy=False, tracking=True
+    )
+    feedback_release_date = fields.Datetime(
+        string="Feedback released on", readonly=True, copy=False
+    )
+    feedback_count = fields.Integer(compute="_compute_feedback_stats")
+    feedback_completion_rate = fields.Float(
+        string="Feedback completion (%)", compute="_compute_feedback_stats"
+    )
+
+    distribution_html = fields.Html(
+        string="Predicate distribution",
+        compute="_compute_distribution_html",
+        sanitize=False,
+        groups=HR_GROUP,
+    )
+    distribution_warning_count = fields.Integer(
+        string="Distribution warnings",
+        compute="_compute_distribution_html",
+        groups=HR_GROUP,
     )
 
     @api.depends("appraisal_ids.kinerja_state")
@@ -334,3 +364,214 @@ class HrAppraisalCycle(models.Model):
                     Markup("<p><b>%s (%s)</b>: %s</p>") % (title, len(employees), names)
                 )
         return Markup("").join(parts)
+
+    def _compute_feedback_stats(self):
+        stats = {
+            cycle.id: (count, done)
+            for cycle, count, done in self.env["hr.appraisal.feedback"]._read_group(
+                [("cycle_id", "in", self.ids)],
+                ["cycle_id"],
+                ["__count", "completion:sum"],
+            )
+        }
+        for cycle in self:
+            count, done = stats.get(cycle._origin.id, (0, 0.0))
+            cycle.feedback_count = count
+            cycle.feedback_completion_rate = done / count if count else 0.0
+
+    def action_request_feedback(self):
+        """Request 360 feedback for every appraisal of the cycles (bulk)."""
+        self._check_feedback_hr()
+        self._check_state("open")
+        self._check_feedback_phase_open()
+        return self.env["hr.appraisal.feedback.request"]._request_for_appraisals(
+            self.appraisal_ids
+        )
+
+    def action_close_feedback_phase(self):
+        """Expire open requests and release all aggregates of the cycles."""
+        self._check_feedback_hr()
+        self._check_feedback_phase_open()
+        feedbacks = (
+            self.env["hr.appraisal.feedback"]
+            .sudo()
+            .search([("cycle_id", "in", self.ids), ("state", "=", "requested")])
+        )
+        feedbacks.write({"state": "expired"})
+        feedbacks.activity_ids.unlink()
+        appraisals = self.sudo().appraisal_ids
+        self.env["hr.appraisal.feedback.aggregate"]._release_for(appraisals)
+        self.write(
+            {"feedback_closed": True, "feedback_release_date": fields.Datetime.now()}
+        )
+        appraisals._compute_feedback_score()
+        for cycle in self:
+            cycle.message_post(
+                body=self.env._(
+                    "Feedback phase closed by %(user)s: the 360 results are released.",
+                    user=self.env.user.name,
+                )
+            )
+        return True
+
+    def action_view_feedback(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_kompetensi.hr_appraisal_feedback_action_hr"
+        )
+        action["domain"] = [("cycle_id", "in", self.ids)]
+        return action
+
+    def _check_feedback_hr(self):
+        if not (self.env.su or self.env.user.has_group(HR_GROUP)):
+            raise UserError(
+                self.env._("Only HR officers manage the feedback phase of a cycle.")
+            )
+
+    def _check_feedback_phase_open(self):
+        closed = self.filtered(lambda c: c.feedback_closed or c.state == "closed")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "The feedback phase of %(cycle)s is already closed.",
+                    cycle=closed[0].name,
+                )
+            )
+
+    @api.depends("appraisal_ids.predicate", "organization_rating")
+    def _compute_distribution_html(self):
+        for cycle in self:
+            distribution = cycle._predicate_distribution()
+            cycle.distribution_html = cycle._format_distribution(distribution)
+            cycle.distribution_warning_count = sum(
+                len(entry["warnings"]) for entry in distribution.values()
+            )
+
+    def action_view_calibration_log(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_kinerja_kompetensi.hr_appraisal_predicate_log_action"
+        )
+        action["domain"] = [("cycle_id", "in", self.ids)]
+        return action
+
+    def _predicate_distribution(self):
+        """{department: {"counts": {predicate: n}, "warnings": [text]}} of the
+        cycle's rated appraisals (one grouped query)."""
+        self.ensure_one()
+        counts = defaultdict(lambda: defaultdict(int))
+        for employee, predicate, count in (
+            self.env["hr.appraisal"]
+            .sudo()
+            ._read_group(
+                [("cycle_id", "=", self._origin.id), ("predicate", "!=", False)],
+                ["employee_id", "predicate"],
+                ["__count"],
+            )
+        ):
+            counts[employee.department_id][predicate] += count
+        return {
+            department: {
+                "counts": department_counts,
+                "warnings": self._distribution_warning_texts(department_counts),
+            }
+            for department, department_counts in counts.items()
+        }
+
+    def _distribution_warning_texts(self, counts):
+        """The guidance the counts do not follow, in words (never a block)."""
+        if not self.organization_rating:
+            return [
+                self.env._("Set the organisation rating to compare with the guidance.")
+            ]
+        labels = dict(
+            self.env["hr.appraisal"]
+            ._fields["predicate"]
+            ._description_selection(self.env)
+        )
+        texts = []
+        for warning in distribution_rules.check_distribution(
+            self.organization_rating, counts
+        ):
+            names = " / ".join(labels[p] for p in warning.predicates)
+            limit = f"{warning.limit or 0:g}"
+            if warning.kind == "most_frequent":
+                text = self.env._(
+                    "%(predicate)s is expected to be the most frequent predicate.",
+                    predicate=names,
+                )
+            elif warning.kind == "max_share" and not warning.limit:
+                text = self.env._(
+                    "The guidance expects no %(predicate)s.", predicate=names
+                )
+            elif warning.kind == "max_share":
+                text = self.env._(
+                    "%(predicate)s: %(share).0f%% of the unit, the guidance allows "
+                    "at most %(limit)s%%.",
+                    predicate=names,
+                    share=warning.actual,
+                    limit=limit,
+                )
+            elif warning.kind == "min_share":
+                text = self.env._(
+                    "%(predicates)s: %(share).0f%% of the unit, the guidance expects "
+                    "at least %(limit)s%%.",
+                    predicates=names,
+                    share=warning.actual,
+                    limit=limit,
+                )
+            else:  # at_least_one
+                text = self.env._(
+                    "The guidance expects at least some %(predicates)s.",
+                    predicates=names,
+                )
+            texts.append(text)
+        return texts
+
+    def _format_distribution(self, distribution):
+        if not distribution:
+            return False
+        headers = Markup("").join(
+            Markup("<th class='text-end'>%s</th>") % label
+            for _key, label in self.env["hr.appraisal"]
+            ._fields["predicate"]
+            ._description_selection(self.env)
+        )
+        rows = []
+        for department in sorted(distribution, key=lambda d: d.display_name or ""):
+            entry = distribution[department]
+            total = sum(entry["counts"].values())
+            cells = Markup("").join(
+                Markup("<td class='text-end'>%s (%s%%)</td>")
+                % (
+                    entry["counts"].get(key, 0),
+                    round(entry["counts"].get(key, 0) * 100.0 / total),
+                )
+                for key, _label in PREDICATE_SELECTION
+            )
+            warnings = (
+                Markup("<ul class='mb-0 text-warning'>%s</ul>")
+                % Markup("").join(
+                    Markup("<li>%s</li>") % escape(text) for text in entry["warnings"]
+                )
+                if entry["warnings"]
+                else Markup("<span class='text-success'>&#10003;</span>")
+            )
+            rows.append(
+                Markup("<tr><td>%s</td><td class='text-end'>%s</td>%s<td>%s</td></tr>")
+                % (
+                    department.display_name or self.env._("No department"),
+                    total,
+                    cells,
+                    warnings,
+                )
+            )
+        return Markup(
+            "<table class='table table-sm o_hkk_distribution'><thead><tr><th>%s</th>"
+            "<th class='text-end'>%s</th>%s<th>%s</th></tr></thead><tbody>%s</tbody>"
+            "</table>"
+        ) % (
+            self.env._("Unit"),
+            self.env._("Rated"),
+            headers,
+            self.env._("Guidance"),
+            Markup("").join(rows),
+        )
