@@ -236,14 +236,27 @@ class HrAppraisal(models.Model):
         "competency_line_ids.manager_level", "competency_line_ids.required_level"
     )
     def _compute_job_person_match(self):
-        for appraisal in self:
-            lines = appraisal.competency_line_ids
-            jpm = rules.job_person_match(
-                (line.manager_level, line.required_level) for line in lines
+        # the levels of all lines read column by column (mapped reads the
+        # cache in bulk): 10,000 appraisals have ~90,000 lines
+        lines = self.competency_line_ids
+        levels = dict(
+            zip(
+                lines._ids,
+                zip(
+                    lines.mapped("manager_level"),
+                    lines.mapped("required_level"),
+                    lines.mapped("gap"),
+                    strict=True,
+                ),
+                strict=True,
             )
+        )
+        for appraisal in self:
+            rows = [levels[line_id] for line_id in appraisal.competency_line_ids._ids]
+            jpm = rules.job_person_match((assessed, req) for assessed, req, _g in rows)
             appraisal.job_person_match = jpm or 0.0
             appraisal.jpm_category = rules.jpm_category(jpm)
-            appraisal.gap_count = len(lines.filtered(lambda line: line.gap < 0))
+            appraisal.gap_count = sum(1 for _a, _r, gap in rows if gap < 0)
 
     def write(self, vals):
         if SUPERVISOR_FIELDS & set(vals) and not self.env.su:
