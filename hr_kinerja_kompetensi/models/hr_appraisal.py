@@ -4,6 +4,7 @@ from markupsafe import escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..rules import appraisal as rules
 from ..rules import feedback as feedback_rules
@@ -236,27 +237,51 @@ class HrAppraisal(models.Model):
         "competency_line_ids.manager_level", "competency_line_ids.required_level"
     )
     def _compute_job_person_match(self):
-        # the levels of all lines read column by column (mapped reads the
-        # cache in bulk): 10,000 appraisals have ~90,000 lines
-        lines = self.competency_line_ids
-        levels = dict(
-            zip(
-                lines._ids,
-                zip(
-                    lines.mapped("manager_level"),
-                    lines.mapped("required_level"),
-                    lines.mapped("gap"),
-                    strict=True,
-                ),
-                strict=True,
-            )
-        )
+        rows_by_appraisal = self._competency_level_rows()
         for appraisal in self:
-            rows = [levels[line_id] for line_id in appraisal.competency_line_ids._ids]
+            rows = rows_by_appraisal.get(appraisal.id) or []
             jpm = rules.job_person_match((assessed, req) for assessed, req, _g in rows)
             appraisal.job_person_match = jpm or 0.0
             appraisal.jpm_category = rules.jpm_category(jpm)
             appraisal.gap_count = sum(1 for _a, _r, gap in rows if gap < 0)
+
+    def _competency_level_rows(self):
+        """{appraisal id: [(manager level, required level, gap)]} of the lines.
+
+        Saved appraisals are read with one grouped query on the three columns
+        (after flushing them): loading ~90,000 whole line records through the
+        ORM made recomputing 10,000 appraisals take 5 s. Appraisals being
+        edited in a form (new ids) have their lines only in the cache.
+        """
+        result = {}
+        saved = self.filtered("id")
+        if saved:
+            Line = self.env["hr.appraisal.competency"]
+            Line.flush_model(["appraisal_id", "manager_level", "required_level", "gap"])
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT appraisal_id,
+                           array_agg(ARRAY[COALESCE(manager_level, 0),
+                                           COALESCE(required_level, 0),
+                                           COALESCE(gap, 0)])
+                      FROM hr_appraisal_competency
+                     WHERE appraisal_id = ANY(%s)
+                  GROUP BY appraisal_id
+                    """,
+                    saved.ids,
+                )
+            )
+            result.update(
+                (appraisal_id, [tuple(row) for row in rows])
+                for appraisal_id, rows in self.env.cr.fetchall()
+            )
+        for appraisal in self - saved:
+            result[appraisal.id] = [
+                (line.manager_level, line.required_level, line.gap)
+                for line in appraisal.competency_line_ids
+            ]
+        return result
 
     def write(self, vals):
         if SUPERVISOR_FIELDS & set(vals) and not self.env.su:
