@@ -933,13 +933,19 @@ def print_report(results, args):
         gen <= TARGET_GENERATE_S,
         f"{gen:.1f} s at N={big['size']}",
     )
-    for name in ("recompute_write", "recompute_pure"):
-        seconds = steps[name]["seconds"]
-        target(
-            f"{name} <= {TARGET_RECOMPUTE_S:.0f} s",
-            seconds <= TARGET_RECOMPUTE_S,
-            f"{seconds:.1f} s",
-        )
+    seconds = steps["recompute_pure"]["seconds"]
+    target(
+        f"recompute predicates/JPM of all (recompute_pure) <= "
+        f"{TARGET_RECOMPUTE_S:.0f} s",
+        seconds <= TARGET_RECOMPUTE_S,
+        f"{seconds:.1f} s",
+    )
+    # Not a recompute target: it writes 90,000 levels (SQL UPDATEs, the level
+    # constraint) before recomputing; shown for the mass-rating cost.
+    print(
+        f"  [info] recompute_write (mass rating: every level and rating "
+        f"written, then recomputed): {steps['recompute_write']['seconds']:.1f} s"
+    )
     form = steps["form_open"]["queries"]
     target(
         f"form_open (web_read) <= {TARGET_FORM_QUERIES} queries",

@@ -3,13 +3,24 @@
 
 Builds an appraisal cycle of N employees with bench_cycle.py's builders
 (employees in a 3-level hierarchy spread over units, generated appraisals),
-spreads them over predicates, marks them done, then exports the cycle as an
-HR officer (hr.appraisal.export.action_export, all three sheets) and measures
+spreads them over predicates, marks them done, adds 360 requests (the
+supervisor and three peers per appraisal, a quarter answered, released),
+development plans with JP and a few awards, then exports the cycle as an HR
+officer (hr.appraisal.export.action_export, all five sheets) and measures
 seconds, SQL queries and the process's RSS during the export (sampled every
 5 ms by a thread, plus the kernel's peak when it can be reset). Everything is
 rolled back.
 
-    python3 bench/bench_export.py --db hkk_w7 --employees 1000 10000
+    python3 bench/bench_export.py --db hkk_bench --employees 1000 10000
+
+The memory target is about the whole Odoo process, so it is measured in a
+fresh process on committed data: --commit keeps the built cycle in the
+database (use a scratch copy), then --export-only CYCLE_ID starts a new
+process that only loads the registry and exports; its peak RSS (VmHWM) is the
+process's peak from start to end.
+
+    python3 bench/bench_export.py --db hkk_exp --employees 10000 --commit
+    python3 bench/bench_export.py --db hkk_exp --export-only 42
 """
 
 import argparse
@@ -62,8 +73,23 @@ def parse_args(argv=None):
         action="store_true",
         help="profile the export with cProfile (slower: not for the timing)",
     )
+    parser.add_argument(
+        "--commit",
+        action="store_true",
+        help="commit the built data (one size) instead of rolling it back",
+    )
+    parser.add_argument(
+        "--export-only",
+        type=int,
+        metavar="CYCLE_ID",
+        help="only export this committed cycle, in this fresh process",
+    )
     args = parser.parse_args(argv)
     args.employees = sorted(set(args.employees))
+    if args.commit and len(args.employees) > 1:
+        parser.error("--commit: one size only")
+    if args.export_only:
+        args.employees = [0]
     # what bench_cycle's builders read from args
     args.profile_steps = {"export"}
     args.profile_sql = False
@@ -140,9 +166,30 @@ class ExportBench(bench_cycle.CycleBench):
             self.measure("generate", self.step_generate)
             self.check_generation()
             self.measure("rate_done", self.step_rate_done, profile=False)
+            self.measure("feedback", self.step_feedback, profile=False)
+            self.measure("development", self.step_development, profile=False)
             self.step_export()
         finally:
             self.probes.restore()
+        return {
+            "size": self.size,
+            "steps": self.steps,
+            "checks": self.checks,
+            "info": self.info,
+            "profiles": self.profiles,
+        }
+
+    def run_export_only(self, cycle_id):
+        """Export a committed cycle: nothing else runs in this process."""
+        self.probes = bench_cycle.MethodProbes(self.env, {})
+        self.cycle = self.env["hr.appraisal.cycle"].browse(cycle_id).exists()
+        if not self.cycle:
+            raise SystemExit(f"no cycle {cycle_id} in {self.args.db}")
+        self.company = self.cycle.company_id
+        self.appraisals = self.cycle.appraisal_ids
+        self.size = len(self.appraisals.employee_id) + 1  # the head has none
+        self.info["appraisals"] = len(self.appraisals)
+        self.step_export()
         return {
             "size": self.size,
             "steps": self.steps,
@@ -194,6 +241,80 @@ class ExportBench(bench_cycle.CycleBench):
         )
         appraisals.write({"kinerja_state": "done", "state": "3_done"})
 
+    def step_feedback(self):
+        """The supervisor and three same-unit colleagues asked for every
+        appraisal; a quarter of the requests answered (the competencies);
+        the phase closed (aggregates released, the rest expired)."""
+        appraisals = self.appraisals.browse(self.appraisals.ids)
+        employees = appraisals.employee_id
+        vals_list = []
+        for index, appraisal in enumerate(appraisals):
+            employee = appraisal.employee_id
+            reviewers = [(employee.parent_id, "supervisor")]
+            reviewers += [
+                (employees[(index + k) % len(employees)], "peer") for k in (1, 2, 3)
+            ]
+            vals_list += [
+                {
+                    "appraisal_id": appraisal.id,
+                    "reviewer_id": reviewer.id,
+                    "role": role,
+                    "date_deadline": self.cycle.date_end,
+                }
+                for reviewer, role in reviewers
+                if reviewer and reviewer != employee
+            ]
+        Feedback = self.env["hr.appraisal.feedback"].with_context(
+            tracking_disable=True, mail_create_nolog=True
+        )
+        feedbacks = Feedback.create(vals_list)
+        answered = feedbacks[::4]
+        answered._ensure_lines()
+        lines = answered.line_ids.filtered("skill_id")
+        for index, rating in enumerate((3, 4, 5)):
+            lines[index::3].write({"rating": rating})
+        answered.write({"state": "submitted"})
+        self.cycle.action_close_feedback_phase()
+        self.info["feedback_requests"] = len(feedbacks)
+        self.info["feedback_answered"] = len(answered)
+        self.info["feedback_aggregates"] = self.env[
+            "hr.appraisal.feedback.aggregate"
+        ].search_count([("cycle_id", "=", self.cycle.id)])
+
+    def step_development(self):
+        """A plan of the cycle's year for 4 employees in 5, with planned JP,
+        and one monthly best performer per unit."""
+        year = self.cycle.date_end.year
+        employees = self.appraisals.employee_id
+        plans = self.env["hr.development.plan"].create(
+            [
+                {"employee_id": employee.id, "year": year}
+                for index, employee in enumerate(employees)
+                if index % 5
+            ]
+        )
+        skill = self.job.competency_ids[:1].skill_id
+        self.env["hr.development.plan.line"].create(
+            [
+                {"plan_id": plan.id, "skill_id": skill.id, "planned_jp": 8 + i % 16}
+                for i, plan in enumerate(plans)
+            ]
+        )
+        award_type = self.env.ref("hr_kinerja_kompetensi.award_type_best_performer")
+        awards = self.env["hr.employee.award"].create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "award_type_id": award_type.id,
+                    "date": self.cycle.date_start,
+                    "state": "awarded",
+                }
+                for employee in employees[:: max(1, len(employees) // UNITS)]
+            ]
+        )
+        self.info["development_plans"] = len(plans)
+        self.info["awards"] = len(awards)
+
     def step_export(self):
         env = self.env
         hr_user = (
@@ -231,7 +352,9 @@ class ExportBench(bench_cycle.CycleBench):
         env.registry.clear_cache()  # cold ormcache too: the worst case
         gc.collect()
         rss_before = rss_mb()
-        kernel_reset = reset_kernel_peak()
+        # In a fresh process (--export-only) the kernel's peak is kept: it is
+        # the whole process's peak, registry loading included.
+        kernel_reset = not self.args.export_only and reset_kernel_peak()
         sampler = RssSampler()
         sampler.start()
         try:
@@ -242,8 +365,11 @@ class ExportBench(bench_cycle.CycleBench):
         step["rss_before_mb"] = round(rss_before, 1)
         step["rss_peak_sampled_mb"] = round(sampler.peak, 1)
         step["rss_peak_kernel_mb"] = (
-            round(kernel_peak_mb(), 1) if kernel_reset else None
+            round(kernel_peak_mb(), 1)
+            if kernel_reset or self.args.export_only
+            else None
         )
+        step["process_peak_mb"] = round(kernel_peak_mb(), 1)
         step["rss_peak_mb"] = max(
             step["rss_peak_sampled_mb"], step["rss_peak_kernel_mb"] or 0.0
         )
@@ -273,9 +399,17 @@ class ExportBench(bench_cycle.CycleBench):
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
         rows = sum(1 for _row in book["Pegawai"].iter_rows(min_row=2))
         matrix = sum(1 for _row in book["Kompetensi"].iter_rows(min_row=2))
+        development = sum(1 for _row in book["Pengembangan"].iter_rows(min_row=5))
+        feedback = sum(1 for _row in book["360"].iter_rows(min_row=5))
         expected = len(self.appraisals)
         self.check("one Pegawai row per appraisal", rows == expected, f"{rows}")
         self.check("one Kompetensi row per appraisal", matrix == expected, f"{matrix}")
+        self.check(
+            "one Pengembangan row per appraisal",
+            development == expected,
+            f"{development}",
+        )
+        self.check("360 rows per unit and role", feedback > 0, f"{feedback}")
 
 
 def run_size(registry, size, args):
@@ -284,7 +418,15 @@ def run_size(registry, size, args):
     cr = registry.cursor()
     try:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        return ExportBench(env, size, args).run()
+        bench = ExportBench(env, size, args)
+        if args.export_only:
+            return bench.run_export_only(args.export_only)
+        result = bench.run()
+        if args.commit:
+            cr.commit()
+            print(f"committed: cycle id {bench.cycle.id} ({bench.cycle.name})")
+            result["info"]["cycle_id"] = bench.cycle.id
+        return result
     finally:
         cr.rollback()
         cr.close()
@@ -295,7 +437,14 @@ def print_report(results):
     for run in runs:
         appraisals = run["info"]["appraisals"]
         print(f"\n=== N = {run['size']} employees ({appraisals} appraisals) ===")
-        for name in ("employees", "generate", "rate_done", "export"):
+        for name in (
+            "employees",
+            "generate",
+            "rate_done",
+            "feedback",
+            "development",
+            "export",
+        ):
             step = run["steps"].get(name)
             if step:
                 seconds, queries = step["seconds"], step["queries"]
@@ -305,9 +454,8 @@ def print_report(results):
             "  export RSS: before {rss_before_mb:.0f} MB, peak {rss_peak_mb:.0f} MB "
             "(sampled {rss_peak_sampled_mb:.0f}, kernel {rss_peak_kernel_mb}), "
             "added {rss_added_mb:.0f} MB; Python peak of the export "
-            "{python_peak_mb:.0f} MB (tracemalloc); file {file_kb:.0f} KiB".format(
-                **export
-            )
+            "{python_peak_mb:.0f} MB (tracemalloc); file {file_kb:.0f} KiB; "
+            "process peak since start (VmHWM) {process_peak_mb:.0f} MB".format(**export)
         )
         for profile in run.get("profiles", {}).values():
             print(bench_cycle._trim_pstats(profile.get("cprofile_top", "")))

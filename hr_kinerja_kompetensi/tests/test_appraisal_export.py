@@ -4,8 +4,9 @@ import zipfile
 
 import openpyxl
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import KinerjaCommon
 
@@ -23,7 +24,24 @@ EMPLOYEE_HEADERS = [
     "JPM (%)",
     "Kategori JPM",
     "Jumlah Gap Kompetensi",
+    "JP Rencana",
+    "JP Realisasi",
+    "Penghargaan dalam Periode",
 ]
+FEEDBACK_HEADERS = [
+    "Unit Kerja",
+    "Peran Penilai",
+    "Permintaan",
+    "Dijawab",
+    "Ditolak",
+    "Kedaluwarsa",
+    "Tingkat Respons (%)",
+    "Pegawai dengan Hasil",
+    "Rata-rata Median (1-5)",
+    "Keterangan",
+]
+# Reviewers from outside the exported units: their names must never appear
+SECRET_REVIEWERS = ["Penilai Rahasia A", "Penilai Rahasia B", "Penilai Rahasia C"]
 
 
 class ExportCommon(KinerjaCommon):
@@ -32,6 +50,12 @@ class ExportCommon(KinerjaCommon):
     Dinas A: Employee (done: meets/above = Baik, one competency at 1 of 3)
              and Peer (still in self-assessment);
     Dinas B: Supervisor (done: above/above = Sangat Baik, every level 4).
+
+    360 (phase closed): on Employee, the supervisor (M.01 4, M.02 2) and
+    three peers (M.01 3/4/5, M.02 2/3/3) answered, a fourth peer did not;
+    on Supervisor, one subordinate answered (below the minimum of 3).
+    Development 2031: Employee planned 12 JP and attended 8 (target 20).
+    Award: Supervisor was best performer of November 2031.
     """
 
     @classmethod
@@ -71,6 +95,91 @@ class ExportCommon(KinerjaCommon):
             {"note": "RAHASIA-CATATAN", "manager_feedback": "<p>UMPAN-BALIK</p>"}
         )
         (cls.appraisal | cls.supervisor_appraisal).action_mark_done()
+        cls._setup_feedback()
+        cls._setup_development()
+        cls.award = cls.env["hr.employee.award"].create(
+            {
+                "employee_id": cls.emp_supervisor.id,
+                "award_type_id": cls.env.ref(
+                    "hr_kinerja_kompetensi.award_type_best_performer"
+                ).id,
+                "date": "2031-11-01",
+            }
+        )
+        cls.award.action_approve()
+        cls.award.action_award()
+
+    @classmethod
+    def _setup_feedback(cls):
+        Employee = cls.env["hr.employee"]
+        reviewers = Employee
+        for index, name in enumerate([*SECRET_REVIEWERS, "Penilai Rahasia D"]):
+            user = new_test_user(cls.env, login=f"hkk_secret{index}")
+            reviewers |= Employee.create(cls._employee_vals(name, user))
+        skills = cls.appraisal.competency_line_ids.sorted(
+            lambda line: line.skill_id.code
+        ).skill_id
+        cls.m01, cls.m02 = skills[:2]
+        cls.cycle.feedback_deadline = "2031-12-15"
+        Feedback = cls.env["hr.appraisal.feedback"].sudo()
+
+        def request(appraisal, reviewer, role):
+            return Feedback._request(
+                [
+                    {
+                        "appraisal_id": appraisal.id,
+                        "reviewer_id": reviewer.id,
+                        "role": role,
+                        "date_deadline": "2031-12-15",
+                    }
+                ]
+            )
+
+        def answer(feedback, m01, m02=None, comment=False):
+            feedback = feedback.with_user(feedback.reviewer_user_id)
+            feedback.action_start()
+            for line in feedback.line_ids:
+                if line.skill_id == cls.m01:
+                    line.rating = m01
+                elif line.skill_id == cls.m02 and m02:
+                    line.rating = m02
+            feedback.comment = comment
+            feedback.action_submit()
+
+        answer(request(cls.appraisal, cls.emp_supervisor, "supervisor"), 4, 2)
+        for reviewer, m01, m02 in zip(reviewers[:3], (3, 4, 5), (2, 3, 3), strict=True):
+            answer(
+                request(cls.appraisal, reviewer, "peer"),
+                m01,
+                m02,
+                comment="KOMENTAR-RAHASIA",
+            )
+        request(cls.appraisal, reviewers[3], "peer")  # expires unanswered
+        answer(request(cls.supervisor_appraisal, cls.emp_employee, "subordinate"), 5)
+        cls.cycle.with_user(cls.user_hr).action_close_feedback_phase()
+
+    @classmethod
+    def _setup_development(cls):
+        session = cls.env["hr.training.session"].create(
+            {
+                "name": "Pelatihan Kepemimpinan",
+                "kind": "pelatihan",
+                "date_start": "2031-05-10",
+                "date_end": "2031-05-10",
+                "jp_hours": 8.0,
+            }
+        )
+        session.action_confirm()
+        attendance = cls.env["hr.training.attendance"].create(
+            {"session_id": session.id, "employee_id": cls.emp_employee.id}
+        )
+        attendance.action_mark_attended()
+        plan = cls.env["hr.development.plan"].search(
+            [("employee_id", "=", cls.emp_employee.id), ("year", "=", 2031)]
+        )
+        plan.line_ids = [
+            Command.create({"skill_id": cls.gap_skill.id, "planned_jp": 12.0})
+        ]
 
     def _export(self, user, **values):
         wizard = (
@@ -102,12 +211,15 @@ class TestAppraisalExport(ExportCommon):
         wizard = self._export(self.user_hr)
         self.assertTrue(wizard.file_name.endswith("_20311231.xlsx"))
         book = self._workbook(wizard)
-        self.assertEqual(book.sheetnames, ["Ringkasan", "Pegawai", "Kompetensi"])
+        self.assertEqual(
+            book.sheetnames,
+            ["Ringkasan", "Pegawai", "Kompetensi", "360", "Pengembangan"],
+        )
 
         # Pegawai: one row per appraisal, sorted by unit then name
         sheet = book["Pegawai"]
         self.assertEqual(sheet.freeze_panes, "A2")
-        self.assertEqual(sheet.auto_filter.ref, "A1:M4")
+        self.assertEqual(sheet.auto_filter.ref, "A1:P4")
         headers, rows = self._table(sheet)
         self.assertEqual(headers, EMPLOYEE_HEADERS)
         self.assertEqual(
@@ -131,6 +243,14 @@ class TestAppraisalExport(ExportCommon):
         self.assertIsNone(peer["JPM (%)"])
         self.assertEqual(supervisor["Predikat Kinerja"], "Sangat Baik")
         self.assertEqual(supervisor["JPM (%)"], 100)
+        # the year's development plan and the awards of the period
+        self.assertEqual((employee["JP Rencana"], employee["JP Realisasi"]), (12, 8))
+        self.assertIsNone(peer["JP Realisasi"], "no plan")
+        self.assertEqual(
+            supervisor["Penghargaan dalam Periode"],
+            "Pegawai Berkinerja Terbaik Bulanan (01-11-2031)",
+        )
+        self.assertIsNone(employee["Penghargaan dalam Periode"])
 
         # Ringkasan: per unit, then the total with the distribution warning
         sheet = book["Ringkasan"]
@@ -205,12 +325,110 @@ class TestAppraisalExport(ExportCommon):
             self.user_hr,
             include_pending=False,
             include_competencies=False,
+            include_feedback=False,
+            include_development=False,
             department_ids=self.dept_a.ids,
         )
         book = self._workbook(wizard)
         self.assertEqual(book.sheetnames, ["Ringkasan", "Pegawai"])
-        _headers, rows = self._table(book["Pegawai"])
+        headers, rows = self._table(book["Pegawai"])
         self.assertEqual([row["Nama"] for row in rows], ["Employee"])
+        self.assertEqual(
+            headers,
+            [h for h in EMPLOYEE_HEADERS if not h.startswith("JP ")],
+            "no JP columns without the development option",
+        )
+
+    def test_feedback_sheet_counts_and_released_results(self):
+        sheet = self._workbook(self._export(self.user_hr))["360"]
+        headers, rows = self._table(sheet, header_row=4)
+        self.assertEqual(headers, FEEDBACK_HEADERS)
+        self.assertEqual(sheet.freeze_panes, "A5")
+        by_key = {(row["Unit Kerja"], row["Peran Penilai"]): row for row in rows}
+        self.assertEqual(
+            list(by_key),
+            [
+                ("Pemkab Uji / Dinas A", "Atasan"),
+                ("Pemkab Uji / Dinas A", "Rekan Kerja"),
+                ("Pemkab Uji / Dinas B", "Bawahan"),
+            ],
+        )
+        supervisor = by_key[("Pemkab Uji / Dinas A", "Atasan")]
+        self.assertEqual((supervisor["Permintaan"], supervisor["Dijawab"]), (1, 1))
+        self.assertEqual(supervisor["Pegawai dengan Hasil"], 1)
+        self.assertEqual(supervisor["Rata-rata Median (1-5)"], 3)  # (4 + 2) / 2
+        peers = by_key[("Pemkab Uji / Dinas A", "Rekan Kerja")]
+        self.assertEqual([peers[h] for h in FEEDBACK_HEADERS[2:8]], [4, 3, 0, 1, 75, 1])
+        # medians: M.01 of 3/4/5 = 4, M.02 of 2/3/3 = 3
+        self.assertEqual(peers["Rata-rata Median (1-5)"], 3.5)
+        self.assertIsNone(peers["Keterangan"])
+
+    def test_role_below_the_minimum_shows_no_result(self):
+        sheet = self._workbook(self._export(self.user_hr))["360"]
+        _headers, rows = self._table(sheet, header_row=4)
+        (subordinate,) = [r for r in rows if r["Peran Penilai"] == "Bawahan"]
+        self.assertEqual((subordinate["Permintaan"], subordinate["Dijawab"]), (1, 1))
+        self.assertIsNone(subordinate["Pegawai dengan Hasil"])
+        self.assertIsNone(subordinate["Rata-rata Median (1-5)"])
+        self.assertEqual(
+            subordinate["Keterangan"],
+            "Kurang dari 3 tanggapan: hasil tidak ditampilkan",
+        )
+        # the lone subordinate's rating (5) is nowhere in the sheet
+        values = [v for row in sheet.iter_rows(values_only=True) for v in row]
+        self.assertNotIn(5, values)
+
+    def test_no_reviewer_name_or_answer_anywhere_in_the_file(self):
+        """Reviewers, their comments and their own ratings stay in Odoo, for
+        every exporting role."""
+        for user in (self.user_hr, self.user_supervisor, self.user_atasan):
+            data = base64.b64decode(self._export(user).file_data)
+            book = openpyxl.load_workbook(io.BytesIO(data))
+            cells = [
+                str(value)
+                for sheet in book.worksheets
+                for row in sheet.iter_rows(values_only=True)
+                for value in row
+                if value is not None
+            ]
+            for secret in [*SECRET_REVIEWERS, "Penilai Rahasia D", "KOMENTAR"]:
+                self.assertFalse([c for c in cells if secret in c], (user, secret))
+            # nor in any part of the package (shared strings, comments, chart)
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                for name in archive.namelist():
+                    text = archive.read(name).decode("utf-8", "ignore")
+                    self.assertNotIn("Rahasia", text, name)
+                    self.assertNotIn("hkk_secret", text, name)
+
+    def test_development_sheet(self):
+        sheet = self._workbook(self._export(self.user_hr))["Pengembangan"]
+        self.assertIn("2031", sheet["A1"].value)
+        headers, rows = self._table(sheet, header_row=4)
+        self.assertEqual(headers[:4], ["NIP", "Nama", "Unit Kerja", "Target JP"])
+        self.assertEqual(len(rows), 3)
+        employee = rows[0]
+        self.assertEqual(employee["Nama"], "Employee")
+        self.assertEqual(
+            [employee[h] for h in headers[3:]], [20, 12, 8, 40, 12, "Belum tercapai"]
+        )
+        missing_col = headers.index("Kekurangan JP") + 1
+        self.assertTrue(
+            sheet.cell(row=5, column=missing_col).fill.fgColor.rgb.endswith("FFC7CE")
+        )
+        self.assertEqual(rows[1]["Keterangan"], "Belum ada rencana")
+        self.assertIsNone(rows[1]["Target JP"])
+
+    def test_supervisor_sheets_hold_only_their_team(self):
+        """The supervisor's export: 360 and JP rows of the people below them
+        only, never of their own appraisal (its subordinate review)."""
+        book = self._workbook(self._export(self.user_supervisor))
+        _headers, rows = self._table(book["360"], header_row=4)
+        self.assertEqual({row["Unit Kerja"] for row in rows}, {"Pemkab Uji / Dinas A"})
+        self.assertNotIn("Bawahan", {row["Peran Penilai"] for row in rows})
+        _headers, rows = self._table(book["Pengembangan"], header_row=4)
+        self.assertEqual([row["Nama"] for row in rows], ["Employee", "Peer"])
+        _headers, rows = self._table(book["Pegawai"])
+        self.assertFalse(any(row["Penghargaan dalam Periode"] for row in rows))
 
     def test_supervisor_exports_only_the_people_below(self):
         book = self._workbook(self._export(self.user_supervisor))
@@ -256,8 +474,11 @@ class TestAppraisalExport(ExportCommon):
     # Queries of one export (HR user, cold record cache, warm ormcache):
     # the wizard, its departments, search_read of the appraisals, of the
     # employees, of the units, the competency _read_group, the skills, the
-    # cycle and the wizard's write. The same for 3 and for 13 appraisals.
-    EXPORT_QUERIES = 9
+    # 360 requests' and aggregates' _read_group, the company's minimum of
+    # responses, the development plans, the awards (search, their fields,
+    # their types), the cycle and the wizard's write. The same for 3 and
+    # for 13 appraisals.
+    EXPORT_QUERIES = 16
 
     def test_query_count_does_not_grow_with_rows(self):
         for _warm_up in range(2):  # ormcache: groups, rules, fields

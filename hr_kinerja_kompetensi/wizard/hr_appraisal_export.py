@@ -37,6 +37,14 @@ ORGANIZATION_RATING_LABELS = {
 }
 GOLONGAN_LABELS = dict(golongan_selection())
 NO_UNIT = "(Tanpa Unit Kerja)"
+# 360 roles in the order of the sheet '360'
+FEEDBACK_ROLE_LABELS = {
+    "supervisor": "Atasan",
+    "peer": "Rekan Kerja",
+    "subordinate": "Bawahan",
+    "self": "Diri Sendiri",
+    "other": "Lainnya",
+}
 
 # One column of a sheet: key of the row value, header, width, format name.
 Column = namedtuple("Column", "key header width fmt")
@@ -97,6 +105,21 @@ class HrAppraisalExport(models.TransientModel):
         default=True,
         help="Add the sheet 'Kompetensi': the supervisor's level of every "
         "employee in every competency, gaps highlighted.",
+    )
+    include_feedback = fields.Boolean(
+        string="360 feedback",
+        default=True,
+        help="Add the sheet '360': per unit and role, how many colleagues were "
+        "asked and answered, and the released results. Reviewer names and "
+        "individual answers are never exported; a role with fewer answers "
+        "than the minimum of the settings shows no result.",
+    )
+    include_development = fields.Boolean(
+        string="Development (JP)",
+        default=True,
+        help="Add the sheet 'Pengembangan': each employee's training hours "
+        "(JP) of the cycle's year against the yearly target, and the JP "
+        "columns of the sheet 'Pegawai'.",
     )
     # Result
     file_data = fields.Binary(string="Workbook", readonly=True, attachment=False)
@@ -198,9 +221,23 @@ class HrAppraisalExport(models.TransientModel):
             row["position"] = employee.get("job_title") or ""
             row["unit"] = units.get(row["department_id"]) or NO_UNIT
         rows.sort(key=lambda row: (row["unit"], row["name"], row["id"]))
-        data = {"appraisals": rows, "competencies": {}, "skills": []}
-        if rows and self.include_competencies:
+        data = {
+            "appraisals": rows,
+            "competencies": {},
+            "skills": [],
+            "feedback": [],
+            "development": {},
+            "awards": {},
+        }
+        if not rows:
+            return data
+        if self.include_competencies:
             self._collect_competencies(data)
+        if self.include_feedback:
+            self._collect_feedback(data)
+        if self.include_development:
+            self._collect_development(data)
+        self._collect_awards(data)
         return data
 
     def _names(self, model, fname, rows, key):
@@ -240,21 +277,115 @@ class HrAppraisalExport(models.TransientModel):
             for s in skills
         ]
 
+    def _collect_feedback(self, data):
+        """Rows of the sheet '360': one per unit and role.
+
+        Request counts come from the requests the user may read; results
+        only from the released aggregates the user may read, and among them
+        only those that reached the minimum number of responses (``enough``;
+        ``median`` holds nothing otherwise). Reviewers, individual ratings
+        and comments are not read at all.
+        """
+        unit_of = {row["id"]: row["unit"] for row in data["appraisals"]}
+        appraisal_domain = [("appraisal_id", "in", list(unit_of))]
+        requests = defaultdict(Counter)
+        for appraisal, role, state, count in self.env[
+            "hr.appraisal.feedback"
+        ]._read_group(appraisal_domain, ["appraisal_id", "role", "state"], ["__count"]):
+            requests[(unit_of[appraisal.id], role)][state] += count
+        # per (unit, role): appraisals with a result, and the medians' sum
+        released = defaultdict(lambda: {"appraisals": set(), "sum": 0.0, "count": 0})
+        for appraisal, role, median_sum, count in self.env[
+            "hr.appraisal.feedback.aggregate"
+        ]._read_group(
+            [*appraisal_domain, ("enough", "=", True)],
+            ["appraisal_id", "role"],
+            ["median:sum", "__count"],
+        ):
+            result = released[(unit_of[appraisal.id], role)]
+            result["appraisals"].add(appraisal.id)
+            result["sum"] += median_sum
+            result["count"] += count
+        minimum = self.cycle_id.company_id.feedback_min_responses
+        role_order = list(FEEDBACK_ROLE_LABELS)
+        rows = []
+        for unit, role in sorted(
+            requests.keys() | released.keys(),
+            key=lambda key: (key[0], role_order.index(key[1])),
+        ):
+            states = requests.get((unit, role), Counter())
+            total = sum(states.values())
+            result = released.get((unit, role))
+            values = {
+                "unit": unit,
+                "role": FEEDBACK_ROLE_LABELS[role],
+                "requested": total,
+                "submitted": states["submitted"],
+                "declined": states["declined"],
+                "expired": states["expired"],
+                "response_pct": (
+                    round(states["submitted"] * 100.0 / total, 2) if total else None
+                ),
+            }
+            if result:
+                values["with_result"] = len(result["appraisals"])
+                values["median_avg"] = round(result["sum"] / result["count"], 2)
+            elif not self.cycle_id.feedback_closed:
+                values["note"] = "Hasil belum dirilis (fase umpan balik masih terbuka)"
+            elif role in ("supervisor", "self"):
+                values["note"] = "Belum ada tanggapan"
+            else:
+                values["note"] = (
+                    f"Kurang dari {minimum} tanggapan: hasil tidak ditampilkan"
+                )
+            rows.append(values)
+        data["feedback"] = rows
+
+    def _collect_development(self, data):
+        """{employee id: plan values} of the cycle's calendar year."""
+        employee_ids = list({row["employee_id"] for row in data["appraisals"]})
+        data["development_year"] = self.cycle_id.date_end.year
+        data["development"] = {
+            values["employee_id"]: values
+            for values in self.env["hr.development.plan"].search_read(
+                [
+                    ("employee_id", "in", employee_ids),
+                    ("year", "=", data["development_year"]),
+                ],
+                ["employee_id", "jp_target", "jp_planned", "jp_realized"],
+                load=None,
+            )
+        }
+
+    def _collect_awards(self, data):
+        """{employee id: text} of the awards given within the cycle's period."""
+        employees = self.env["hr.employee"].browse(
+            {row["employee_id"] for row in data["appraisals"]}
+        )
+        awards = self.env["hr.employee.award"]._awards_by_employee(
+            employees, self.cycle_id.date_start, self.cycle_id.date_end
+        )
+        data["awards"] = {
+            employee_id: "; ".join(
+                f"{award.award_type_id.name} ({award.date:%d-%m-%Y})"
+                for award in records.sorted("date")
+            )
+            for employee_id, records in awards.items()
+        }
+
     # Writing
     def _export_sheets(self):
-        """(sheet name, writer method) in workbook order.
-
-        PHASE 2 HOOK: the sheets '360' (issue 4, per department and role,
-        never reviewer names) and 'Pengembangan' (issue 5, JP per employee
-        vs target) are appended here, each with its own _write_*_sheet
-        method and column-spec list.
-        """
+        """(sheet name, writer method) in workbook order."""
         sheets = [
             ("Ringkasan", self._write_summary_sheet),
             ("Pegawai", self._write_employee_sheet),
         ]
         if self.include_competencies:
             sheets.append(("Kompetensi", self._write_competency_sheet))
+        if self.include_feedback:
+            sheets.append(("360", self._write_feedback_sheet))
+        if self.include_development:
+            sheets.append(("Pengembangan", self._write_development_sheet))
         return sheets
 
     def _build_workbook(self, data):
@@ -452,12 +583,7 @@ class HrAppraisalExport(models.TransientModel):
 
     # Sheet "Pegawai": one row per appraisal, keyed by NIP
     def _employee_columns(self):
-        """PHASE 2 HOOK: append Column('jp_planned', 'JP Rencana', ...),
-        Column('jp_realized', 'JP Realisasi', ...) (issue 5, from
-        hr.development.plan of the cycle's year) and Column('awards',
-        'Penghargaan dalam Periode', ...) (issue 6, hr.employee.award dated
-        in the cycle); their values come from _employee_extra_values."""
-        return [
+        columns = [
             Column("seq", "No", 6, "int"),
             Column("nip", "NIP", 21, "nip"),
             Column("name", "Nama", 32, "text"),
@@ -472,16 +598,26 @@ class HrAppraisalExport(models.TransientModel):
             Column("jpm_category_label", "Kategori JPM", 16, "text"),
             Column("gap_count", "Jumlah Gap Kompetensi", 12, "int"),
         ]
+        if self.include_development:
+            columns += [
+                Column("jp_planned", "JP Rencana", 10, "pct"),
+                Column("jp_realized", "JP Realisasi", 10, "pct"),
+            ]
+        columns.append(Column("awards", "Penghargaan dalam Periode", 40, "text"))
+        return columns
 
-    def _employee_extra_values(self, data):
-        """{employee id: {column key: value}} for columns added by other
-        features; read in batch (a fixed number of queries), as the user.
-
-        PHASE 2 HOOK: IDP JP planned/realized (issue 5) and awards in the
-        period (issue 6) are merged here with one _read_group each, keyed
-        by data['appraisals'][i]['employee_id'].
-        """
-        return {}
+    @staticmethod
+    def _employee_extra_values(data):
+        """{employee id: {column key: value}}: JP of the year's development
+        plan and the awards of the period."""
+        extra = defaultdict(dict)
+        for employee_id, plan in data["development"].items():
+            extra[employee_id].update(
+                jp_planned=plan["jp_planned"], jp_realized=plan["jp_realized"]
+            )
+        for employee_id, text in data["awards"].items():
+            extra[employee_id]["awards"] = text
+        return extra
 
     def _employee_rows(self, data):
         extra = self._employee_extra_values(data)
@@ -538,4 +674,99 @@ class HrAppraisalExport(models.TransientModel):
     def _write_competency_sheet(self, workbook, sheet, formats, data):
         self._write_table(
             sheet, self._competency_columns(data), self._competency_rows(data), formats
+        )
+
+    # Sheet "360": per unit and role, counts and released results only
+    @staticmethod
+    def _feedback_columns():
+        return [
+            Column("unit", "Unit Kerja", 36, "text"),
+            Column("role", "Peran Penilai", 16, "text"),
+            Column("requested", "Permintaan", 11, "int"),
+            Column("submitted", "Dijawab", 10, "int"),
+            Column("declined", "Ditolak", 10, "int"),
+            Column("expired", "Kedaluwarsa", 11, "int"),
+            Column("response_pct", "Tingkat Respons (%)", 11, "pct"),
+            Column("with_result", "Pegawai dengan Hasil", 11, "int"),
+            Column("median_avg", "Rata-rata Median (1-5)", 12, "pct"),
+            Column("note", "Keterangan", 50, "warning"),
+        ]
+
+    def _write_feedback_sheet(self, workbook, sheet, formats, data):
+        minimum = self.cycle_id.company_id.feedback_min_responses
+        sheet.write_string(0, 0, "Umpan Balik 360 derajat", formats["title"])
+        sheet.write_string(
+            1,
+            0,
+            "Nama penilai dan jawaban perorangan tidak pernah diekspor. Hasil "
+            "rekan kerja, bawahan dan lainnya hanya ditampilkan untuk pegawai "
+            f"dengan minimal {minimum} tanggapan.",
+        )
+        if not data["feedback"]:
+            sheet.write_string(3, 0, "Belum ada permintaan umpan balik 360.")
+            return
+        self._write_table(
+            sheet, self._feedback_columns(), data["feedback"], formats, first_row=3
+        )
+
+    # Sheet "Pengembangan": JP per employee against the yearly target
+    @staticmethod
+    def _development_columns():
+        return [
+            Column("nip", "NIP", 21, "nip"),
+            Column("name", "Nama", 32, "text"),
+            Column("unit", "Unit Kerja", 36, "text"),
+            Column("jp_target", "Target JP", 10, "pct"),
+            Column("jp_planned", "JP Rencana", 10, "pct"),
+            Column("jp_realized", "JP Realisasi", 10, "pct"),
+            Column("jp_pct", "Capaian (%)", 10, "pct"),
+            Column("jp_missing", "Kekurangan JP", 11, "pct"),
+            Column("note", "Keterangan", 24, "text"),
+        ]
+
+    @staticmethod
+    def _development_rows(data):
+        for row in data["appraisals"]:
+            plan = data["development"].get(row["employee_id"])
+            values = {"nip": row["nip"], "name": row["name"], "unit": row["unit"]}
+            if not plan:
+                values["note"] = "Belum ada rencana"
+            else:
+                target, realized = plan["jp_target"], plan["jp_realized"]
+                values.update(
+                    jp_target=target,
+                    jp_planned=plan["jp_planned"],
+                    jp_realized=realized,
+                )
+                if not target:
+                    values["note"] = "Tanpa target JP"
+                else:
+                    values.update(
+                        jp_pct=round(realized * 100.0 / target, 2),
+                        jp_missing=max(target - realized, 0.0),
+                        note="Tercapai" if realized >= target else "Belum tercapai",
+                    )
+                    if realized < target:
+                        values["jp_missing__fmt"] = "gap"
+            yield values
+
+    def _write_development_sheet(self, workbook, sheet, formats, data):
+        sheet.write_string(
+            0,
+            0,
+            f"Pengembangan Kompetensi Tahun {data['development_year']}",
+            formats["title"],
+        )
+        sheet.write_string(
+            1,
+            0,
+            "Target: 20 JP setahun untuk PNS, 24 JP untuk PPPK (dapat diubah "
+            "per pegawai). JP Realisasi dari pelatihan yang diikuti tahun ini.",
+        )
+        self._write_table(
+            sheet,
+            self._development_columns(),
+            self._development_rows(data),
+            formats,
+            first_row=3,
         )
