@@ -592,3 +592,68 @@ class TestAppraisalDashboard(ExportCommon):
         for model in ("hr.appraisal.kinerja.report", "hr.appraisal.gap.report"):
             with self.assertRaises(AccessError):
                 self._report(self.user_employee, model)
+
+    def test_jp_progress_and_talent_pool(self):
+        """The two dashboard actions HR opens, read as HR; the talent pool
+        stays HR's (menu and model)."""
+        Plan = self.env["hr.development.plan"].with_user(self.user_hr)
+        [(target, planned, realized)] = Plan._read_group(
+            [("department_id", "=", self.dept_a.id), ("year", "=", 2031)],
+            [],
+            ["jp_target:sum", "jp_planned:sum", "jp_realized:sum"],
+        )
+        self.assertEqual((target, planned, realized), (20.0, 12.0, 8.0))
+        # the supervisor: above expectations in the annual appraisal and a
+        # high potential = box 9, in the pool; the employee: no annual result
+        annual = self._make_cycle(
+            name="Tahunan 2031",
+            period_type="annual",
+            date_start="2031-01-01",
+            department_ids=self.dept_b.ids,
+        )
+        annual.action_open()
+        appraisal = annual.appraisal_ids
+        self.assertEqual(appraisal.employee_id, self.emp_supervisor)
+        appraisal.competency_line_ids.manager_level = 3
+        appraisal.write({"work_result_rating": "above", "behavior_rating": "above"})
+        appraisal.action_mark_done()
+        Talent = self.env["hr.employee.talent"].with_user(self.user_hr)
+        Talent.create(
+            [
+                {
+                    "employee_id": self.emp_supervisor.id,
+                    "potential": "high",
+                    "year": 2031,
+                },
+                {
+                    "employee_id": self.emp_employee.id,
+                    "potential": "high",
+                    "year": 2031,
+                },
+            ]
+        )
+        action = self.env.ref("hr_kinerja_kompetensi.hr_employee_talent_action_pool")
+        self.assertEqual(action.context, "{'search_default_talent_pool': 1}")
+        pool = Talent._read_group(
+            [
+                ("in_talent_pool", "=", True),
+                ("department_id", "child_of", self.dept_root.id),
+            ],
+            ["department_id"],
+            ["__count"],
+        )
+        self.assertEqual(pool, [(self.dept_b, 1)])
+        with self.assertRaises(AccessError):
+            self.env["hr.employee.talent"].with_user(self.user_supervisor).search([])
+        menu = self.env.ref("hr_kinerja_kompetensi.hr_employee_talent_pool_menu")
+        Menu = self.env["ir.ui.menu"]
+        self.assertIn(menu.id, Menu.with_user(self.user_hr)._visible_menu_ids())
+        self.assertNotIn(
+            menu.id, Menu.with_user(self.user_supervisor)._visible_menu_ids()
+        )
+        progress = self.env.ref(
+            "hr_kinerja_kompetensi.hr_development_plan_progress_menu"
+        )
+        self.assertIn(
+            progress.id, Menu.with_user(self.user_supervisor)._visible_menu_ids()
+        )
