@@ -53,6 +53,7 @@ class HrAppraisalFeedback(models.Model):
         string="Appraisee",
         related="appraisal_id.employee_id",
         store=True,
+        precompute=True,
         index=True,
     )
     department_id = fields.Many2one(
@@ -60,11 +61,18 @@ class HrAppraisalFeedback(models.Model):
         string="Appraisee's department",
         related="appraisal_id.employee_id.department_id",
         store=True,
+        precompute=True,
     )
     cycle_id = fields.Many2one(
-        "hr.appraisal.cycle", related="appraisal_id.cycle_id", store=True, index=True
+        "hr.appraisal.cycle",
+        related="appraisal_id.cycle_id",
+        store=True,
+        precompute=True,
+        index=True,
     )
-    company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
+    company_id = fields.Many2one(
+        related="appraisal_id.company_id", store=True, precompute=True
+    )
     reviewer_id = fields.Many2one(
         "hr.employee",
         required=True,
@@ -73,7 +81,11 @@ class HrAppraisalFeedback(models.Model):
         help="The colleague asked for feedback. Never shown to the appraisee.",
     )
     reviewer_user_id = fields.Many2one(
-        "res.users", related="reviewer_id.user_id", store=True, index=True
+        "res.users",
+        related="reviewer_id.user_id",
+        store=True,
+        precompute=True,
+        index=True,
     )
     role = fields.Selection(
         FEEDBACK_ROLES,
@@ -105,6 +117,7 @@ class HrAppraisalFeedback(models.Model):
         string="Completion (%)",
         compute="_compute_completion",
         store=True,
+        precompute=True,
         aggregator="avg",
         help="100 for a submitted response, 0 otherwise: averaged, it gives "
         "the completion rate.",
@@ -406,6 +419,9 @@ class HrAppraisalFeedback(models.Model):
         """One to-do activity per reviewer and request, in one batch."""
         todo_type_id = self.env.ref("mail.mail_activity_data_todo").id
         model_id = self.env["ir.model"]._get_id(self._name)
+        # mail.activity computes its res_name record by record: the display
+        # names computed here in one batch are then read from the cache
+        self.sudo().mapped("display_name")
         vals_list = [
             {
                 "res_model_id": model_id,
