@@ -53,7 +53,6 @@ class HrAppraisalFeedback(models.Model):
         string="Appraisee",
         related="appraisal_id.employee_id",
         store=True,
-        precompute=True,
         index=True,
     )
     department_id = fields.Many2one(
@@ -61,18 +60,11 @@ class HrAppraisalFeedback(models.Model):
         string="Appraisee's department",
         related="appraisal_id.employee_id.department_id",
         store=True,
-        precompute=True,
     )
     cycle_id = fields.Many2one(
-        "hr.appraisal.cycle",
-        related="appraisal_id.cycle_id",
-        store=True,
-        precompute=True,
-        index=True,
+        "hr.appraisal.cycle", related="appraisal_id.cycle_id", store=True, index=True
     )
-    company_id = fields.Many2one(
-        related="appraisal_id.company_id", store=True, precompute=True
-    )
+    company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
     reviewer_id = fields.Many2one(
         "hr.employee",
         required=True,
@@ -81,11 +73,7 @@ class HrAppraisalFeedback(models.Model):
         help="The colleague asked for feedback. Never shown to the appraisee.",
     )
     reviewer_user_id = fields.Many2one(
-        "res.users",
-        related="reviewer_id.user_id",
-        store=True,
-        precompute=True,
-        index=True,
+        "res.users", related="reviewer_id.user_id", store=True, index=True
     )
     role = fields.Selection(
         FEEDBACK_ROLES,
@@ -117,7 +105,6 @@ class HrAppraisalFeedback(models.Model):
         string="Completion (%)",
         compute="_compute_completion",
         store=True,
-        precompute=True,
         aggregator="avg",
         help="100 for a submitted response, 0 otherwise: averaged, it gives "
         "the completion rate.",

@@ -27,17 +27,10 @@ class HrAppraisalFeedbackAggregate(models.Model):
         "hr.appraisal", required=True, ondelete="cascade", index=True, readonly=True
     )
     employee_id = fields.Many2one(
-        related="appraisal_id.employee_id",
-        store=True,
-        precompute=True,
-        string="Appraisee",
+        related="appraisal_id.employee_id", store=True, string="Appraisee"
     )
-    cycle_id = fields.Many2one(
-        related="appraisal_id.cycle_id", store=True, precompute=True, index=True
-    )
-    company_id = fields.Many2one(
-        related="appraisal_id.company_id", store=True, precompute=True
-    )
+    cycle_id = fields.Many2one(related="appraisal_id.cycle_id", store=True, index=True)
+    company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
     role = fields.Selection(FEEDBACK_ROLES, required=True, readonly=True)
     skill_id = fields.Many2one(
         "hr.skill", string="Competency", readonly=True, ondelete="cascade"
