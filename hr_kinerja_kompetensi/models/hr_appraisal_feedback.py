@@ -3,6 +3,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from .hr_appraisal_confidential_mixin import HR_GROUP
 
@@ -428,12 +429,90 @@ class HrAppraisalFeedback(models.Model):
     @api.model
     def _request(self, vals_list):
         """Create requests (batch) with their reviewers' activities."""
-        feedbacks = self.with_context(
-            tracking_disable=True,
-            mail_create_nolog=True,
-            mail_create_nosubscribe=True,
-        ).create(vals_list)
+        feedbacks = self._insert_requests(vals_list)
         feedbacks._schedule_reviewer_activities()
+        return feedbacks
+
+    # Stored values an inserted request gets from the INSERT itself
+    _INSERTED_FIELDS = (
+        "employee_id",
+        "department_id",
+        "cycle_id",
+        "company_id",
+        "reviewer_user_id",
+        "state",
+        "completion",
+        "reminder_sent",
+    )
+
+    @api.model
+    def _insert_requests(self, vals_list):
+        """Insert new requests ({appraisal_id, reviewer_id, role,
+        date_deadline}) in one statement; return them.
+
+        A cycle asks ~55,000 reviewers for 10,000 employees. Through create()
+        that took ~13 s, plus ~20 s more to compute the six stored related
+        fields afterwards and UPDATE every row with them. A new request has
+        no tracking, follower or message (the context create() ran with), so
+        the INSERT takes the related values from the appraisal and the
+        employees directly. The same checks as create() run: access, no
+        reviewer asked twice, the Python constraints, an open feedback
+        phase. ``test_inserted_requests_match_orm`` keeps this in step with
+        the fields.
+        """
+        self.check_access("create")
+        if not vals_list:
+            return self.browse()
+        self._check_not_asked_yet(vals_list)
+        # the INSERT reads these columns: pending ORM values go first
+        self.env["hr.appraisal"].flush_model(["employee_id", "cycle_id", "company_id"])
+        self.env["hr.employee"].flush_model(["department_id", "user_id", "active"])
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO hr_appraisal_feedback (
+                    appraisal_id, reviewer_id, role, date_deadline,
+                    employee_id, department_id, cycle_id, company_id,
+                    reviewer_user_id, state, completion, reminder_sent,
+                    create_uid, create_date, write_uid, write_date)
+                SELECT row.appraisal_id, row.reviewer_id, row.role,
+                       row.date_deadline, appraisal.employee_id,
+                       appraisee.department_id, appraisal.cycle_id,
+                       appraisal.company_id, reviewer.user_id, 'requested',
+                       0.0, FALSE, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM unnest(%(appraisals)s::int[], %(reviewers)s::int[],
+                              %(roles)s::varchar[], %(deadlines)s::date[])
+                       AS row(appraisal_id, reviewer_id, role, date_deadline)
+                  JOIN hr_appraisal appraisal ON appraisal.id = row.appraisal_id
+                  JOIN hr_employee appraisee ON appraisee.id = appraisal.employee_id
+                  JOIN hr_employee reviewer ON reviewer.id = row.reviewer_id
+                RETURNING hr_appraisal_feedback.id
+                """,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                appraisals=[vals["appraisal_id"] for vals in vals_list],
+                reviewers=[vals["reviewer_id"] for vals in vals_list],
+                roles=[vals.get("role") or "peer" for vals in vals_list],
+                deadlines=[vals["date_deadline"] for vals in vals_list],
+            )
+        )
+        feedbacks = self.browse(row[0] for row in self.env.cr.fetchall())
+        if len(feedbacks) != len(vals_list):
+            raise ValidationError(
+                self.env._(
+                    "A feedback request names an appraisal or a reviewer that "
+                    "does not exist (any more)."
+                )
+            )
+        appraisals = self.env["hr.appraisal"].browse(
+            {vals["appraisal_id"] for vals in vals_list}
+        )
+        appraisals.invalidate_recordset(["feedback_ids"])
+        given = [self._fields[name] for name in self._INSERTED_FIELDS]
+        with self.env.protecting(given, feedbacks):
+            feedbacks.modified(self._fields, create=True)
+        feedbacks._validate_fields(["reviewer_id", "role", "appraisal_id"])
+        feedbacks._check_feedback_open()
         return feedbacks
 
     @api.model

@@ -1,6 +1,6 @@
 import datetime
 
-from odoo import fields
+from odoo import fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -126,6 +126,58 @@ class TestFeedback(FeedbackCommon):
             1,
         )
         self._request(self.emp_employee, role="self")
+
+    def test_inserted_requests_match_orm(self):
+        """Requests go in by SQL: they must be what create() would give."""
+        Feedback = self.env["hr.appraisal.feedback"]
+        stored = {
+            name
+            for name, field in Feedback._fields.items()
+            if field.store and field.column_type and name not in models.MAGIC_COLUMNS
+        }
+        self.assertEqual(
+            stored - set(Feedback._INSERTED_FIELDS),
+            {
+                "appraisal_id",
+                "reviewer_id",
+                "role",
+                "date_deadline",
+                # empty on a new request
+                "comment",
+                "decline_reason",
+                "date_submitted",
+            },
+            "update _insert_requests (and this list) for the new stored field",
+        )
+        feedbacks = self._request(self.emp_peer) | self._request(
+            self.emp_supervisor, role="supervisor"
+        )
+        self.assertEqual(self.appraisal.sudo().feedback_ids, feedbacks, "cache reset")
+        fnames = list(Feedback._INSERTED_FIELDS)
+        snapshot = feedbacks.read(fnames)
+        self.assertEqual(snapshot[0]["employee_id"][0], self.emp_employee.id)
+        self.assertEqual(snapshot[0]["reviewer_user_id"][0], self.user_peer.id)
+        self.assertEqual(feedbacks.create_uid, self.env.user)
+        self.env.invalidate_all()
+        for fname in fnames:
+            if Feedback._fields[fname].compute:
+                self.env.add_to_compute(Feedback._fields[fname], feedbacks)
+        self.env.flush_all()
+        self.assertEqual(feedbacks.read(fnames), snapshot)
+        # the same values as create() gives
+        created = Feedback.sudo().create(
+            {
+                "appraisal_id": self.appraisal.id,
+                "reviewer_id": self.emp_peers[1].id,
+                "role": "peer",
+                "date_deadline": "2031-12-15",
+            }
+        )
+        values = created.read(fnames)[0]
+        expected = dict(snapshot[0], id=created.id)
+        expected["reviewer_user_id"] = self.emp_peers[1].user_id.id
+        values["reviewer_user_id"] = values["reviewer_user_id"][0]
+        self.assertEqual(values, expected)
 
     def test_reviewer_cannot_change_the_request(self):
         feedback = self._request(self.emp_peer)
