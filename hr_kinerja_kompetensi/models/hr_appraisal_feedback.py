@@ -407,20 +407,27 @@ class HrAppraisalFeedback(models.Model):
         """One to-do activity per reviewer and request, in one batch."""
         todo_type_id = self.env.ref("mail.mail_activity_data_todo").id
         model_id = self.env["ir.model"]._get_id(self._name)
-        # mail.activity computes its res_name record by record: the display
-        # names computed here in one batch are then read from the cache
-        self.sudo().mapped("display_name")
+        summary = self.env._("Give 360 feedback")
+        feedbacks = self.sudo().filtered("reviewer_user_id")
+        # The stored values mail.activity would compute after the insert are
+        # given here (the ORM then keeps them): for a cycle's ~55,000
+        # requests, computing them record by record and writing them back
+        # with UPDATEs took ~10 s. Display names come from one batch.
+        feedbacks.mapped("display_name")
         vals_list = [
             {
                 "res_model_id": model_id,
+                "res_model": self._name,
                 "res_id": feedback.id,
+                "res_name": feedback.display_name,
                 "activity_type_id": todo_type_id,
                 "user_id": feedback.reviewer_user_id.id,
+                "user_tz": feedback.reviewer_user_id.tz,
                 "date_deadline": feedback.date_deadline,
-                "summary": self.env._("Give 360 feedback"),
+                "date_done": False,
+                "summary": summary,
             }
-            for feedback in self.sudo()
-            if feedback.reviewer_user_id
+            for feedback in feedbacks
         ]
         self.env["mail.activity"].sudo().with_context(
             mail_activity_quick_update=True, hkk_no_follow=True

@@ -179,6 +179,22 @@ class TestFeedback(FeedbackCommon):
         values["reviewer_user_id"] = values["reviewer_user_id"][0]
         self.assertEqual(values, expected)
 
+    def test_reviewer_activity_values_match_orm(self):
+        """The activity's stored values given at create are mail's own."""
+        feedback = self._request(self.emp_peer)
+        activity = feedback.sudo().activity_ids
+        self.assertEqual(activity.user_id, self.user_peer)
+        self.assertEqual(activity.summary, "Give 360 feedback")
+        fnames = ["res_model", "res_name", "user_tz", "date_done"]
+        given = activity.read(fnames)
+        self.assertEqual(given[0]["res_name"], "Employee")
+        self.env.invalidate_all()
+        Activity = self.env["mail.activity"]
+        for fname in fnames:
+            self.env.add_to_compute(Activity._fields[fname], activity)
+        self.env.flush_all()
+        self.assertEqual(activity.read(fnames), given)
+
     def test_reviewer_cannot_change_the_request(self):
         feedback = self._request(self.emp_peer)
         with self.assertRaisesRegex(UserError, "Only HR"):
