@@ -413,11 +413,12 @@ class HrAppraisalFeedback(models.Model):
         # given here (the ORM then keeps them): for a cycle's ~55,000
         # requests, computing them record by record and writing them back
         # with UPDATEs took ~10 s. Display names come from one batch.
+        # (res_model is precomputed by mail itself: create() drops a given
+        # value.)
         feedbacks.mapped("display_name")
         vals_list = [
             {
                 "res_model_id": model_id,
-                "res_model": self._name,
                 "res_id": feedback.id,
                 "res_name": feedback.display_name,
                 "activity_type_id": todo_type_id,
