@@ -288,11 +288,11 @@ class HrAppraisalExport(models.TransientModel):
         """
         unit_of = {row["id"]: row["unit"] for row in data["appraisals"]}
         appraisal_domain = [("appraisal_id", "in", list(unit_of))]
-        requests = defaultdict(Counter)
+        request_counts = defaultdict(Counter)
         for appraisal, role, state, count in self.env[
             "hr.appraisal.feedback"
         ]._read_group(appraisal_domain, ["appraisal_id", "role", "state"], ["__count"]):
-            requests[(unit_of[appraisal.id], role)][state] += count
+            request_counts[(unit_of[appraisal.id], role)][state] += count
         # per (unit, role): appraisals with a result, and the medians' sum
         released = defaultdict(lambda: {"appraisals": set(), "sum": 0.0, "count": 0})
         for appraisal, role, median_sum, count in self.env[
@@ -310,10 +310,10 @@ class HrAppraisalExport(models.TransientModel):
         role_order = list(FEEDBACK_ROLE_LABELS)
         rows = []
         for unit, role in sorted(
-            requests.keys() | released.keys(),
+            request_counts.keys() | released.keys(),
             key=lambda key: (key[0], role_order.index(key[1])),
         ):
-            states = requests.get((unit, role), Counter())
+            states = request_counts.get((unit, role), Counter())
             total = sum(states.values())
             result = released.get((unit, role))
             values = {
