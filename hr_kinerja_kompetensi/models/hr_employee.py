@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -123,6 +125,7 @@ class HrEmployee(models.Model):
         # the ORM reads the old value before writing the new one: in one query
         self.sudo()._origin.fetch(["allowed_user_ids"])
         Users = self.env["res.users"]
+        by_users = defaultdict(list)
         for employee in self:
             users, seen = set(), set()
             current = employee.parent_id.id
@@ -132,9 +135,24 @@ class HrEmployee(models.Model):
                 if user:
                     users.add(user)
                 current = parent
-            # a recordset, not Command.set: applying a command first fetches
-            # the old value, one query per employee
-            employee.allowed_user_ids = Users.browse(users)
+            by_users[frozenset(users)].append(employee.id)
+        if all(self._ids):
+            # One relation update for the whole batch: assigning employee by
+            # employee makes the ORM run one DELETE and one INSERT per
+            # employee (19,000 queries when 9,000 staff change manager).
+            # This is what assigning in a compute does (Field.write), with
+            # every (records, value) pair at once.
+            field = self._fields["allowed_user_ids"]
+            self.env.remove_to_compute(field, self)
+            field.write_batch(
+                [
+                    (self.browse(ids), Users.browse(users))
+                    for users, ids in by_users.items()
+                ]
+            )
+        else:  # employees being edited in a form: cache only
+            for users, ids in by_users.items():
+                self.browse(ids).allowed_user_ids = Users.browse(users)
 
     def _compute_last_appraisal_id(self):
         # hr_appraisal_oca searches once per employee; one grouped query here.

@@ -183,3 +183,48 @@ class TestEmployeeAsn(KinerjaCommon):
         self.assertFalse(self.emp_atasan.allowed_user_ids)
         self.emp_employee.parent_id = self.emp_unrelated
         self.assertEqual(self.emp_employee.allowed_user_ids, self.user_unrelated)
+
+    def test_allowed_users_of_a_batch_with_different_chains(self):
+        created = self.env["hr.employee"].create(
+            [
+                {"name": "Under supervisor", "parent_id": self.emp_supervisor.id},
+                {"name": "Under atasan", "parent_id": self.emp_atasan.id},
+                {"name": "Under unrelated", "parent_id": self.emp_unrelated.id},
+                {"name": "No manager"},
+            ]
+        )
+        self.assertEqual(
+            [employee.allowed_user_ids for employee in created],
+            [
+                self.user_supervisor | self.user_atasan,
+                self.user_atasan,
+                self.user_unrelated,
+                self.env["res.users"],
+            ],
+        )
+
+    def test_reparenting_costs_no_query_per_employee(self):
+        # the chain's users are written in one relation update per batch
+        Employee = self.env["hr.employee"]
+        few = Employee.create(
+            [{"name": f"F{i}", "parent_id": self.emp_supervisor.id} for i in range(2)]
+        )
+        many = Employee.create(
+            [{"name": f"M{i}", "parent_id": self.emp_supervisor.id} for i in range(20)]
+        )
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        counts = []
+        for employees in (few, many):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            employees.write({"parent_id": self.emp_unrelated.id})
+            self.env.flush_all()
+            self.env.cr.precommit.run()
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[0], counts[1], counts)
+        self.env.invalidate_all()
+        self.assertEqual(
+            {employee.allowed_user_ids for employee in few | many},
+            {self.user_unrelated},
+        )
