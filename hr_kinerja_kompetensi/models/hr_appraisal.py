@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -363,14 +363,26 @@ class HrAppraisal(models.Model):
             self.env._("Give the reason for reopening."),
         )
         self._check_cycle_not_closed()
+        # A predicate changed in calibration or by an objection would
+        # otherwise outlive the correction: the re-rating would not change
+        # the final predicate, silently. Reopening hands it back to the
+        # matrix; the log keeps what it was.
+        changed = self.sudo().filtered("predicate_override").with_env(self.env)
+        cleared_note = self.env._(
+            "The predicate changed in calibration or by an objection is "
+            "cleared: the ratings decide it again (details in the predicate log)."
+        )
         for appraisal in self:
-            appraisal.message_post(
-                body=self.env._(
-                    "Reopened by %(user)s: %(reason)s",
-                    user=self.env.user.name,
-                    reason=reason,
-                )
+            body = self.env._(
+                "Reopened by %(user)s: %(reason)s",
+                user=self.env.user.name,
+                reason=reason,
             )
+            if appraisal in changed:
+                body = Markup("%s<br/>%s") % (body, cleared_note)
+            appraisal.message_post(body=body)
+        if changed:
+            changed._clear_predicate_override(reason)
         self.write({"kinerja_state": "supervisor", "state": "2_pending"})
 
     # Business methods
@@ -687,6 +699,25 @@ class HrAppraisal(models.Model):
         self.sudo()._message_log_batch(
             bodies=bodies, author_id=self.env.user.partner_id.id
         )
+
+    def _clear_predicate_override(self, reason):
+        """Back to the predicate of the matrix, logged as a change."""
+        log_vals = []
+        for appraisal in self.sudo():
+            log_vals.append(
+                {
+                    "appraisal_id": appraisal.id,
+                    "source": "reopen",
+                    "predicate_before": appraisal.predicate_override,
+                    "predicate_after": rules.predicate(
+                        appraisal.work_result_rating, appraisal.behavior_rating
+                    ),
+                    "user_id": self.env.uid,
+                    "reason": reason,
+                }
+            )
+        self.env["hr.appraisal.predicate.log"].sudo().create(log_vals)
+        self.sudo().write({"predicate_override": False})
 
     def _check_can_object(self):
         """The appraisee (or HR for them) objects to a published result

@@ -24,9 +24,16 @@ class HrAppraisalPredicateLog(models.Model):
     cycle_id = fields.Many2one(related="appraisal_id.cycle_id", store=True, index=True)
     company_id = fields.Many2one(related="appraisal_id.company_id", store=True)
     source = fields.Selection(
-        [("calibration", "Calibration"), ("objection", "Objection decision")],
+        [
+            ("calibration", "Calibration"),
+            ("objection", "Objection decision"),
+            ("reopen", "Reopened (back to the matrix)"),
+        ],
         required=True,
         readonly=True,
+        help="What changed the predicate: HR's calibration, the atasan PPK's "
+        "decision on an objection, or HR reopening the appraisal, which hands "
+        "the predicate back to the matrix of the ratings.",
     )
     predicate_before = fields.Selection(
         PREDICATE_SELECTION, string="Before", readonly=True

@@ -141,3 +141,42 @@ class TestCalibration(AwardCommon):
                 "predicate"
             ]
         )
+
+    def test_reopen_hands_a_changed_predicate_back_to_the_matrix(self):
+        self._finish(self.appraisal)  # Baik by the matrix
+        self._finish(self.peer_appraisal)  # Baik, never changed
+        self.cycle.action_start_calibration()
+        self.appraisal.with_user(self.user_hr)._calibrate(
+            "butuh_perbaikan", "Sebaran unit"
+        )
+        both = self.appraisal | self.peer_appraisal
+        both.with_user(self.user_hr).action_reopen("Koreksi nilai")
+        self.assertEqual(both.mapped("predicate"), ["baik", "baik"])
+        self.assertFalse(self.appraisal.predicate_override)
+        logs = self.env["hr.appraisal.predicate.log"].search(
+            [("cycle_id", "=", self.cycle.id)], order="id"
+        )
+        rows = [
+            (log.appraisal_id, log.source, log.predicate_before, log.predicate_after)
+            for log in logs
+        ]
+        self.assertEqual(
+            rows,
+            [
+                (self.appraisal, "calibration", "baik", "butuh_perbaikan"),
+                (self.appraisal, "reopen", "butuh_perbaikan", "baik"),
+            ],
+        )
+        self.assertEqual(logs[1].reason, "Koreksi nilai")
+        self.assertEqual(logs[1].user_id, self.user_hr)
+        # the chatter says it was cleared, not what it was (unpublished again)
+        body = self.appraisal.message_ids[0].body
+        self.assertIn("Koreksi nilai", body)
+        self.assertIn("cleared", body)
+        self.assertNotIn("Butuh Perbaikan", body)
+        self.assertNotIn("cleared", self.peer_appraisal.message_ids[0].body)
+        # the supervisor's new ratings decide the predicate again
+        self.appraisal.with_user(self.user_supervisor).write(
+            {"work_result_rating": "above", "behavior_rating": "above"}
+        )
+        self.assertEqual(self.appraisal.predicate, "sangat_baik")
