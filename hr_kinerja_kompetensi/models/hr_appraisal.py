@@ -202,6 +202,9 @@ class HrAppraisal(models.Model):
     objection_ids = fields.One2many(
         "hr.appraisal.objection", "appraisal_id", string="Objections"
     )
+    # Shows the button to the appraisee (and HR) only; a missing atasan PPK
+    # still shows it, so that the refusal explains what HR must fix.
+    can_file_objection = fields.Boolean(compute="_compute_can_file_objection")
     cycle_state = fields.Selection(related="cycle_id.state", string="Cycle status")
 
     _sql_constraints = [
@@ -597,6 +600,15 @@ class HrAppraisal(models.Model):
                 holidays[company.id],
             )
 
+    @api.depends_context("uid")
+    @api.depends(
+        "kinerja_state", "date_published", "objection_deadline", "objection_ids"
+    )
+    def _compute_can_file_objection(self):
+        refused = self._objection_refusals(check_atasan=False)
+        for appraisal in self:
+            appraisal.can_file_objection = appraisal.id not in refused
+
     def action_open_calibration(self):
         return {
             "type": "ir.actions.act_window",
@@ -722,47 +734,48 @@ class HrAppraisal(models.Model):
     def _check_can_object(self):
         """The appraisee (or HR for them) objects to a published result
         within the deadline, when there is an atasan PPK to decide."""
+        refusals = self._objection_refusals()
+        if refusals:
+            raise UserError(next(iter(refusals.values())))
+
+    def _objection_refusals(self, check_atasan=True):
+        """{appraisal id: why the current user cannot object to it now}."""
         is_hr = self.env.su or self.env.user.has_group(HR_GROUP)
         today = fields.Date.context_today(self)
+        refusals = {}
         for appraisal in self.sudo():
             name = appraisal.employee_id.name
             if not is_hr and appraisal.employee_id.user_id != self.env.user:
-                raise UserError(
-                    self.env._(
-                        "Only %(name)s can object to their own result.", name=name
-                    )
+                message = self.env._(
+                    "Only %(name)s can object to their own result.", name=name
                 )
-            if appraisal.kinerja_state != "done" or not appraisal.date_published:
-                raise UserError(
-                    self.env._(
-                        "The result of %(name)s is not published yet: there is "
-                        "nothing to object to.",
-                        name=name,
-                    )
+            elif appraisal.kinerja_state != "done" or not appraisal.date_published:
+                message = self.env._(
+                    "The result of %(name)s is not published yet: there is "
+                    "nothing to object to.",
+                    name=name,
                 )
-            if today > appraisal.objection_deadline:
-                raise UserError(
-                    self.env._(
-                        "The objection period of %(name)s ended on %(date)s (14 "
-                        "working days after publication).",
-                        name=name,
-                        date=appraisal.objection_deadline,
-                    )
+            elif today > appraisal.objection_deadline:
+                message = self.env._(
+                    "The objection period of %(name)s ended on %(date)s (14 "
+                    "working days after publication).",
+                    name=name,
+                    date=appraisal.objection_deadline,
                 )
-            if appraisal.objection_ids:
-                raise UserError(
-                    self.env._(
-                        "%(name)s has already objected to this result.", name=name
-                    )
+            elif appraisal.objection_ids:
+                message = self.env._(
+                    "%(name)s has already objected to this result.", name=name
                 )
-            if not appraisal.employee_id.parent_id.parent_id:
-                raise UserError(
-                    self.env._(
-                        "%(name)s's supervisor has no supervisor (atasan PPK) to "
-                        "decide an objection: ask HR to set one.",
-                        name=name,
-                    )
+            elif check_atasan and not appraisal.employee_id.parent_id.parent_id:
+                message = self.env._(
+                    "%(name)s's supervisor has no supervisor (atasan PPK) to "
+                    "decide an objection: ask HR to set one.",
+                    name=name,
                 )
+            else:
+                continue
+            refusals[appraisal.id] = message
+        return refusals
 
     def action_generate_development_plan(self):
         """Create or complete the development plans of done appraisals."""

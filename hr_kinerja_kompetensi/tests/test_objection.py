@@ -91,6 +91,25 @@ class TestObjection(AwardCommon):
         with freeze_time("2031-02-07"):
             self.assertTrue(self._file())
 
+    def test_objection_button_only_for_whom_may_file(self):
+        def can_file(user, appraisal=None):
+            appraisal = (appraisal or self.appraisal).with_user(user)
+            appraisal.invalidate_recordset(["can_file_objection"])  # a new day
+            return appraisal.read(["can_file_objection"])[0]["can_file_objection"]
+
+        with freeze_time("2031-02-07"):  # last day of the window
+            self.assertTrue(can_file(self.user_employee))
+            self.assertTrue(can_file(self.user_hr))
+            self.assertFalse(can_file(self.user_supervisor))
+            self.assertFalse(can_file(self.user_atasan))
+            # not published yet: nothing to object to, for anybody
+            self.assertFalse(can_file(self.user_hr, self.peer_appraisal))
+        with freeze_time("2031-02-10"):  # the window has closed
+            self.assertFalse(can_file(self.user_employee))
+        with freeze_time("2031-01-20"):
+            self._file()
+            self.assertFalse(can_file(self.user_employee))
+
     def test_only_the_appraisee_files_a_published_result(self):
         with freeze_time("2031-01-20"):
             with self.assertRaisesRegex(UserError, "Only Employee can object"):
