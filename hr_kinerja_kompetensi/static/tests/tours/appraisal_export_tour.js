@@ -1,7 +1,24 @@
 /** @odoo-module **/
 
+import {download} from "@web/core/network/download";
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
+
+// The browser's own download of the file is not observable from a tour:
+// record the file name the server sent back (HTTP 200 with a
+// Content-Disposition), around the web client's real download request.
+let originalDownload = null;
+function recordDownloads() {
+    originalDownload = download._download;
+    download._download = async (options) => {
+        const filename = await originalDownload(options);
+        document.body.dataset.hkkDownloaded = filename || "";
+        return filename;
+    };
+}
+function restoreDownloads() {
+    download._download = originalDownload;
+}
 
 registry.category("web_tour.tours").add("hr_kinerja_kompetensi_export_tour", {
     url: "/odoo",
@@ -39,6 +56,17 @@ registry.category("web_tour.tours").add("hr_kinerja_kompetensi_export_tour", {
         {
             content: "The workbook is ready to download",
             trigger: ".modal .o_field_widget[name='file_data']:contains('.xlsx')",
+            run: recordDownloads,
+        },
+        {
+            content: "Download it",
+            trigger: ".modal .o_field_widget[name='file_data'] a.o_form_uri",
+            run: "click",
+        },
+        {
+            content: "The server sent the workbook",
+            trigger: "body[data-hkk-downloaded$='.xlsx']",
+            run: restoreDownloads,
         },
         {
             content: "Close the dialog",
