@@ -453,6 +453,15 @@ class CycleBench:
         if not ok and not self.quiet:
             print(f"  CHECK FAILED {self.label}: {name}: {detail}", flush=True)
 
+    def analyze(self):
+        """Fresh planner statistics (not timed). Everything is built in this
+        one transaction, so PostgreSQL would otherwise plan the next steps
+        for the empty tables it last analysed: re-parenting 9,000 staff took
+        18 s that way and 1.7 s on the same data once committed and
+        auto-analysed, as in a real database."""
+        self.cr.flush()
+        self.cr.execute("ANALYZE")
+
     # Steps
     def run(self):
         self.probes = MethodProbes(self.env, PROBED_METHODS)
@@ -460,6 +469,7 @@ class CycleBench:
             self.measure("setup", self.step_setup)
             self.measure("users", self.step_users)
             self.measure("employees", self.step_employees)
+            self.analyze()
             if not self.args.skip_baseline:
                 self.step_baseline()
             self.measure("generate", self.step_generate)
@@ -469,6 +479,7 @@ class CycleBench:
             self.step_form_open()
             created = self.measure("regenerate", self.step_regenerate)
             self.check("regenerate creates nothing", not created, f"{len(created)}")
+            self.analyze()
             self.step_employee_read()
             self.step_employee_write()
         finally:
