@@ -52,7 +52,9 @@ class FeedbackBench(bench_cycle.CycleBench):
             self.measure("setup", self.step_setup)
             self.measure("users", self.step_users)
             self.measure("employees", self.step_employees)
+            self.analyze()
             self.measure("generate", self.step_generate)
+            self.analyze()
             self.company.feedback_peer_max = PEERS_PER_EMPLOYEE
             self.feedbacks = self.measure("request_bulk", self.step_request)
             self.check_requests()
