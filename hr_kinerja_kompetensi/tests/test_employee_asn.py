@@ -156,22 +156,27 @@ class TestEmployeeAsn(KinerjaCommon):
             Employee.search(scope + [("years_of_service", "<=", 9)]), almost
         )
 
-    def test_employee_write_cost_does_not_grow_per_employee(self):
-        # hr_appraisal_oca's tracked related field last_appraisal_state used
-        # to cost one search per employee on every employee write.
+    def _write_query_counts(self, vals, **create_vals):
+        """Queries of the same write on 2 and on 20 new employees."""
         Employee = self.env["hr.employee"]
-        few = Employee.create([{"name": f"F{i}"} for i in range(2)])
-        many = Employee.create([{"name": f"M{i}"} for i in range(20)])
+        few = Employee.create([{"name": f"F{i}", **create_vals} for i in range(2)])
+        many = Employee.create([{"name": f"M{i}", **create_vals} for i in range(20)])
         self.env.flush_all()
         self.env.cr.precommit.run()
         counts = []
         for employees in (few, many):
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            employees.write({"job_title": "Staf"})
+            employees.write(vals)
             self.env.flush_all()
             self.env.cr.precommit.run()  # mail tracking runs here
             counts.append(self.env.cr.sql_log_count - before)
+        return few | many, counts
+
+    def test_employee_write_cost_does_not_grow_per_employee(self):
+        # hr_appraisal_oca's tracked related field last_appraisal_state used
+        # to cost one search per employee on every employee write.
+        _employees, counts = self._write_query_counts({"job_title": "Staf"})
         self.assertEqual(counts[0], counts[1], counts)
 
     def test_allowed_users_are_the_supervision_chain(self):
@@ -205,26 +210,12 @@ class TestEmployeeAsn(KinerjaCommon):
 
     def test_reparenting_costs_no_query_per_employee(self):
         # the chain's users are written in one relation update per batch
-        Employee = self.env["hr.employee"]
-        few = Employee.create(
-            [{"name": f"F{i}", "parent_id": self.emp_supervisor.id} for i in range(2)]
+        employees, counts = self._write_query_counts(
+            {"parent_id": self.emp_unrelated.id}, parent_id=self.emp_supervisor.id
         )
-        many = Employee.create(
-            [{"name": f"M{i}", "parent_id": self.emp_supervisor.id} for i in range(20)]
-        )
-        self.env.flush_all()
-        self.env.cr.precommit.run()
-        counts = []
-        for employees in (few, many):
-            self.env.invalidate_all()
-            before = self.env.cr.sql_log_count
-            employees.write({"parent_id": self.emp_unrelated.id})
-            self.env.flush_all()
-            self.env.cr.precommit.run()
-            counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1], counts)
         self.env.invalidate_all()
         self.assertEqual(
-            {employee.allowed_user_ids for employee in few | many},
+            {employee.allowed_user_ids for employee in employees},
             {self.user_unrelated},
         )
