@@ -286,6 +286,19 @@ class HrAppraisal(models.Model):
             ]
         return result
 
+    @api.model
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec == "job_person_match:avg":
+            # An appraisal not rated yet stores a JPM of 0 (the ORM has no
+            # empty float) and no category: leave it out of the average, or
+            # every pending appraisal drags a unit's JPM towards zero.
+            return SQL(
+                "AVG(CASE WHEN %s IS NOT NULL THEN %s END)",
+                self._field_to_sql(self._table, "jpm_category", query),
+                self._field_to_sql(self._table, "job_person_match", query),
+            )
+        return super()._read_group_select(aggregate_spec, query)
+
     def write(self, vals):
         if SUPERVISOR_FIELDS & set(vals) and not self.env.su:
             self._check_can_assess()

@@ -53,6 +53,25 @@ class TestAppraisal(KinerjaCommon):
         lines[2:5].write({"manager_level": 1})
         self.assertEqual(self.appraisal.jpm_category, "kurang_optimal")
 
+    def test_jpm_average_leaves_unrated_appraisals_out(self):
+        self.appraisal.competency_line_ids.write({"manager_level": 3})  # 100 %
+        peer_lines = self.peer_appraisal.competency_line_ids
+        peer_lines.write({"manager_level": 3})
+        peer_lines[:3].write({"manager_level": 2})  # 24 / 27
+        both = self.appraisal | self.peer_appraisal
+        unrated = self.cycle.appraisal_ids - both
+        self.assertTrue(unrated)
+        self.assertEqual(set(unrated.mapped("job_person_match")), {0.0})
+        [(average,)] = self.env["hr.appraisal"]._read_group(
+            [("cycle_id", "=", self.cycle.id)], [], ["job_person_match:avg"]
+        )
+        self.assertAlmostEqual(average, (100 + 2400 / 27) / 2, 2)
+        # the pivot and graph group through the same aggregate
+        groups = self.env["hr.appraisal"].read_group(
+            [("cycle_id", "=", self.cycle.id)], ["job_person_match"], ["cycle_id"]
+        )
+        self.assertAlmostEqual(groups[0]["job_person_match"], average, 2)
+
     def test_suggestions_follow_lines(self):
         self.appraisal.work_result_line_ids = [
             (0, 0, {"name": "RPP disusun", "target": 10, "realization": 12}),
