@@ -32,15 +32,24 @@ if [[ "$installed" != "installed" ]]; then
     echo "Creating database '$DB' with hr_kinerja_kompetensi and the Batanghari demo data (about 2 minutes)..."
     dropdb --if-exists "$DB"
     python3 -m odoo -d "$DB" --addons-path="$ADDONS" -i hr_kinerja_kompetensi \
-        --stop-after-init --http-port="$PORT" --log-level=warn
+        --load-language=id_ID --stop-after-init --http-port="$PORT" --log-level=warn
+    # The agency's staff work in Indonesian; admin keeps English to compare.
+    python3 -m odoo shell -d "$DB" --addons-path="$ADDONS" --log-level=warn <<'PY' >/dev/null
+Users = env["res.users"]
+Users.search(
+    [("login", "in", ["bkpsdm", "penilai", "pegawai", "kapus", "perawat"])]
+).write({"lang": "id_ID"})
+Users.search([("login", "=", "admin")]).write({"lang": "en_US"})
+env.cr.commit()
+PY
 fi
 
 cat <<MSG
 
   Kinerja & Kompetensi is starting on http://localhost:$PORT  (database: $DB)
 
-  Logins to try (password = login):
-    admin     HR admin and system administrator
+  Logins to try (password = login; all but admin see Odoo in Indonesian):
+    admin     HR admin and system administrator (English)
     bkpsdm    HR officer of BKPSDMD (Dewi Kartika Putri)
     penilai   supervisor: head of SD Negeri 01 Muara Bulian (Abdul Hamid)
     pegawai   employee: a teacher at that school (Fitri Handayani)

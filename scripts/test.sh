@@ -191,11 +191,13 @@ run_linter() { # run_linter NAME COMMAND...
 step_linters() {
     say "linters"
     local po_files=()
-    if [[ -d "$ADDON/i18n" ]]; then
+    local folder
+    for folder in "$ADDON/i18n" "$ADDON/i18n_extra"; do
+        [[ -d "$folder" ]] || continue
         while IFS= read -r -d '' f; do po_files+=("$f"); done < <(
-            find "$ADDON/i18n" -maxdepth 1 \( -name '*.po' -o -name '*.pot' \) -print0 | sort -z
+            find "$folder" -maxdepth 1 \( -name '*.po' -o -name '*.pot' \) -print0 | sort -z
         )
-    fi
+    done
     run_linter ruff-check "$PY" -m ruff check --no-fix --output-format=concise .
     run_linter ruff-format "$PY" -m ruff format --check --diff .
     run_linter pylint-odoo "$PY" -m pylint --load-plugins=pylint_odoo \

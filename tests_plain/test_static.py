@@ -349,9 +349,14 @@ def test_odoo_tests_are_imported():
 
 # ------------------------------------------------------------ translations
 def po_files():
-    return sorted((ADDON_DIR / "i18n").glob("*.po")) + sorted(
-        (ADDON_DIR / "i18n").glob("*.pot")
-    )
+    # i18n_extra/ holds the Indonesian of hr_appraisal_oca's terms (Odoo loads
+    # it after i18n/)
+    return [
+        path
+        for folder in ("i18n", "i18n_extra")
+        for pattern in ("*.po", "*.pot")
+        for path in sorted((ADDON_DIR / folder).glob(pattern))
+    ]
 
 
 @pytest.mark.parametrize("path", po_files(), ids=rel)
@@ -359,10 +364,11 @@ def test_po_parses(path):
     polib.pofile(str(path), check_for_duplicates=True)
 
 
-def test_id_po_is_fully_translated():
-    path = ADDON_DIR / "i18n" / "id.po"
+@pytest.mark.parametrize("folder", ["i18n", "i18n_extra"])
+def test_id_po_is_fully_translated(folder):
+    path = ADDON_DIR / folder / "id.po"
     if not path.exists():
-        pytest.skip("i18n/id.po not present yet")
+        pytest.skip(f"{folder}/id.po not present yet")
     po = polib.pofile(str(path))
     problems = []
     for entry in po:
@@ -376,8 +382,8 @@ def test_id_po_is_fully_translated():
                 problems.append(f"{label} has an empty plural msgstr")
         elif not entry.msgstr:
             problems.append(f"{label} is untranslated")
-    assert not problems, f"{len(problems)} problem(s) in i18n/id.po:\n" + "\n".join(
-        problems
+    assert not problems, f"{len(problems)} problem(s) in {folder}/id.po:\n" + (
+        "\n".join(problems)
     )
 
 

@@ -21,3 +21,4 @@ from . import test_feedback_access
 from . import test_feedback_ui
 from . import test_appraisal_export
 from . import test_appraisal_export_ui
+from . import test_i18n
