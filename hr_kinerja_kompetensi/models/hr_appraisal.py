@@ -202,6 +202,10 @@ class HrAppraisal(models.Model):
     objection_ids = fields.One2many(
         "hr.appraisal.objection", "appraisal_id", string="Objections"
     )
+    # Buttons shown only to whom may press them (the methods check it again)
+    can_submit_self_assessment = fields.Boolean(
+        compute="_compute_can_submit_self_assessment"
+    )
     # Shows the button to the appraisee (and HR) only; a missing atasan PPK
     # still shows it, so that the refusal explains what HR must fix.
     can_file_objection = fields.Boolean(compute="_compute_can_file_objection")
@@ -611,6 +615,16 @@ class HrAppraisal(models.Model):
                 appraisal.date_published,
                 OBJECTION_FILING_DAYS,
                 holidays[company.id],
+            )
+
+    @api.depends_context("uid")
+    @api.depends("kinerja_state", "employee_id.user_id")
+    def _compute_can_submit_self_assessment(self):
+        is_hr = self.env.su or self._is_hr()
+        for appraisal in self:
+            appraisal.can_submit_self_assessment = (
+                appraisal.kinerja_state == "self"
+                and (is_hr or appraisal.sudo().employee_id.user_id == self.env.user)
             )
 
     @api.depends_context("uid")

@@ -195,6 +195,21 @@ class TestAppraisal(KinerjaCommon):
                 self.user_supervisor
             ).action_submit_self_assessment()
         self.assertEqual(line.self_level, 3)
+        # the button is there only for whom may press it
+        shown = {
+            user.login: self.appraisal.with_user(user).read(
+                ["can_submit_self_assessment"]
+            )[0]["can_submit_self_assessment"]
+            for user in (self.user_employee, self.user_supervisor, self.user_hr)
+        }
+        self.assertEqual(
+            shown, {"hkk_employee": True, "hkk_supervisor": False, "hkk_hr": True}
+        )
+        self.appraisal.with_user(self.user_employee).action_submit_self_assessment()
+        self.appraisal.invalidate_recordset(["can_submit_self_assessment"])
+        self.assertFalse(
+            self.appraisal.with_user(self.user_employee).can_submit_self_assessment
+        )
 
     def test_appraisee_cannot_rate_self(self):
         with self.assertRaisesRegex(UserError, "supervisor"):
