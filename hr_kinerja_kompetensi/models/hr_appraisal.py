@@ -457,36 +457,42 @@ class HrAppraisal(models.Model):
 
     def _schedule_cycle_activities(self):
         """One activity for the employee (self-assessment) and one for the
-        supervisor, created in one batch."""
+        supervisor, created in one batch, each in its assignee's language
+        (not the language of the officer who opens the cycle)."""
         todo_type_id = self.env.ref("mail.mail_activity_data_todo").id
         model_id = self.env["ir.model"]._get_id("hr.appraisal")
+        envs = {}
+
+        def env_of(user):
+            lang = user.lang or self.env.lang
+            if lang not in envs:
+                envs[lang] = self.with_context(lang=lang).env
+            return envs[lang]
+
         vals_list = []
         for appraisal in self:
             cycle = appraisal.cycle_id
             employee = appraisal.employee_id
-            for user, deadline, summary in (
-                (
-                    employee.user_id,
-                    cycle.date_self_deadline,
-                    self.env._("Fill your self-assessment"),
-                ),
-                (
-                    employee.parent_id.user_id,
-                    cycle.date_supervisor_deadline,
-                    self.env._("Assess %(name)s", name=employee.name),
-                ),
-            ):
-                if user:
-                    vals_list.append(
-                        {
-                            "res_model_id": model_id,
-                            "res_id": appraisal.id,
-                            "activity_type_id": todo_type_id,
-                            "user_id": user.id,
-                            "date_deadline": deadline or cycle.date_end,
-                            "summary": summary,
-                        }
-                    )
+            todo = []
+            if employee.user_id:
+                user = employee.user_id
+                summary = env_of(user)._("Fill your self-assessment")
+                todo.append((user, cycle.date_self_deadline, summary))
+            if employee.parent_id.user_id:
+                user = employee.parent_id.user_id
+                summary = env_of(user)._("Assess %(name)s", name=employee.name)
+                todo.append((user, cycle.date_supervisor_deadline, summary))
+            vals_list += [
+                {
+                    "res_model_id": model_id,
+                    "res_id": appraisal.id,
+                    "activity_type_id": todo_type_id,
+                    "user_id": user.id,
+                    "date_deadline": deadline or cycle.date_end,
+                    "summary": summary,
+                }
+                for user, deadline, summary in todo
+            ]
         # quick_update: no assignment e-mail per activity (thousands at once);
         # hkk_no_follow: see message_subscribe
         self.env["mail.activity"].with_context(

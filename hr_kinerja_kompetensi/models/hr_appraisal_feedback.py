@@ -407,8 +407,12 @@ class HrAppraisalFeedback(models.Model):
         """One to-do activity per reviewer and request, in one batch."""
         todo_type_id = self.env.ref("mail.mail_activity_data_todo").id
         model_id = self.env["ir.model"]._get_id(self._name)
-        summary = self.env._("Give 360 feedback")
         feedbacks = self.sudo().filtered("reviewer_user_id")
+        # in each reviewer's language, translated once per language
+        summaries = {}
+        for lang in set(feedbacks.reviewer_user_id.mapped("lang")):
+            lang_env = self.with_context(lang=lang or self.env.lang).env
+            summaries[lang] = lang_env._("Give 360 feedback")
         # The stored values mail.activity would compute after the insert are
         # given here (the ORM then keeps them): for a cycle's ~55,000
         # requests, computing them record by record and writing them back
@@ -426,7 +430,7 @@ class HrAppraisalFeedback(models.Model):
                 "user_tz": feedback.reviewer_user_id.tz,
                 "date_deadline": feedback.date_deadline,
                 "date_done": False,
-                "summary": summary,
+                "summary": summaries[feedback.reviewer_user_id.lang],
             }
             for feedback in feedbacks
         ]

@@ -1,5 +1,7 @@
 from odoo.tests import TransactionCase, tagged
 
+from .common import KinerjaCommon
+
 
 @tagged("post_install", "-at_install")
 class TestIndonesian(TransactionCase):
@@ -39,4 +41,50 @@ class TestIndonesian(TransactionCase):
                 "string"
             ],
             "Department",
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestActivityLanguage(KinerjaCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._open_cycle_with_appraisals()
+        cls.env["res.lang"]._activate_lang("id_ID")
+        cls.env["ir.module.module"].search(
+            [("name", "=", "hr_kinerja_kompetensi")]
+        )._update_translations(["id_ID"])
+
+    def test_activities_speak_the_assignee_language(self):
+        # the officer works in English, the employee and a peer in Indonesian
+        (self.user_employee | self.user_peer).lang = "id_ID"
+        self.appraisal.activity_ids.unlink()
+        self.appraisal._schedule_cycle_activities()
+        self.assertEqual(
+            {a.user_id: a.summary for a in self.appraisal.activity_ids},
+            {
+                self.user_employee: "Isi penilaian diri Anda",
+                self.user_supervisor: "Assess Employee",
+            },
+        )
+        requests = self.env["hr.appraisal.feedback"]._request(
+            [
+                {
+                    "appraisal_id": self.appraisal.id,
+                    "reviewer_id": reviewer.id,
+                    "role": role,
+                    "date_deadline": "2031-12-15",
+                }
+                for reviewer, role in (
+                    (self.emp_peer, "peer"),
+                    (self.emp_supervisor, "supervisor"),
+                )
+            ]
+        )
+        self.assertEqual(
+            {a.user_id: a.summary for a in requests.activity_ids},
+            {
+                self.user_peer: "Berikan umpan balik 360",
+                self.user_supervisor: "Give 360 feedback",
+            },
         )
