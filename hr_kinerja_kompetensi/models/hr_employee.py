@@ -96,6 +96,8 @@ class HrEmployee(models.Model):
     last_appraisal_state = fields.Selection(
         groups="hr.group_hr_user,base.group_system", tracking=False
     )
+    # The users of the whole supervision chain (hr_appraisal_oca's own "User"
+    # group reads appraisals through it); see write() for the people below.
     allowed_user_ids = fields.Many2many(groups="hr.group_hr_user")
 
     _sql_constraints = [
@@ -281,7 +283,20 @@ class HrEmployee(models.Model):
     def write(self, vals):
         if vals.get("nip"):
             vals = dict(vals, nip=nip_rules.normalize(vals["nip"]))
-        return super().write(vals)
+        result = super().write(vals)
+        if {"parent_id", "user_id"} & set(vals):
+            # hr_appraisal_oca recomputes the chain's users only when an
+            # employee's own manager changes: the people further below a
+            # moved manager, or a manager who got another user, kept the old
+            # chain. Recompute them too, in one batch (a recursive field
+            # would be computed one employee at a time).
+            below = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search([("parent_id", "child_of", self.ids)])
+            )
+            self.env.add_to_compute(self._fields["allowed_user_ids"], below)
+        return result
 
     def action_open_kinerja_appraisals(self):
         """The employee's appraisal history, as far as the user may see it."""

@@ -189,6 +189,21 @@ class TestEmployeeAsn(KinerjaCommon):
         self.emp_employee.parent_id = self.emp_unrelated
         self.assertEqual(self.emp_employee.allowed_user_ids, self.user_unrelated)
 
+    def test_allowed_users_follow_changes_higher_in_the_chain(self):
+        # the supervisor moves under another manager: the employee below
+        # them follows, two levels down
+        self.emp_supervisor.parent_id = self.emp_unrelated
+        self.assertEqual(
+            self.emp_employee.allowed_user_ids,
+            self.user_supervisor | self.user_unrelated,
+        )
+        # a manager of the chain gets another user
+        new_user = self.user_atasan.copy({"login": "hkk_atasan_2"})
+        self.emp_unrelated.user_id = new_user
+        self.assertEqual(
+            self.emp_employee.allowed_user_ids, self.user_supervisor | new_user
+        )
+
     def test_allowed_users_of_a_batch_with_different_chains(self):
         created = self.env["hr.employee"].create(
             [
