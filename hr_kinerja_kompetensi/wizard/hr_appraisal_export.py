@@ -122,7 +122,11 @@ class HrAppraisalExport(models.TransientModel):
         "columns of the sheet 'Pegawai'.",
     )
     # Result
-    file_data = fields.Binary(string="Workbook", readonly=True, attachment=False)
+    # Stored as an attachment, which knows its mimetype from the whole file:
+    # a column value is served with a mimetype guessed from its first 1,024
+    # bytes, where Odoo's zip checks fail (two WARNINGs with tracebacks per
+    # download, and 'application/zip' instead of the spreadsheet type).
+    file_data = fields.Binary(string="Workbook", readonly=True)
     file_name = fields.Char(readonly=True)
 
     def action_export(self):
