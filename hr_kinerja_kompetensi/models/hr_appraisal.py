@@ -206,6 +206,9 @@ class HrAppraisal(models.Model):
     can_submit_self_assessment = fields.Boolean(
         compute="_compute_can_submit_self_assessment"
     )
+    can_skip_self_assessment = fields.Boolean(
+        compute="_compute_can_skip_self_assessment"
+    )
     # Shows the button to the appraisee (and HR) only; a missing atasan PPK
     # still shows it, so that the refusal explains what HR must fix.
     can_file_objection = fields.Boolean(compute="_compute_can_file_objection")
@@ -344,6 +347,38 @@ class HrAppraisal(models.Model):
         self._check_is_appraisee_or_hr()
         self.write({"kinerja_state": "supervisor"})
 
+    def action_skip_self_assessment(self):
+        """The supervisor goes on without the self-assessment once its
+        deadline has passed: the self-assessment is an input to the
+        supervisor's judgement, not a condition for it (PermenPAN-RB 6/2022),
+        and an employee who does not hand it in must not block the cycle."""
+        self._check_can_assess()
+        today = fields.Date.context_today(self)
+        wrong = self.filtered(
+            lambda a: (
+                a.kinerja_state != "self"
+                or not a.cycle_id.date_self_deadline
+                or today <= a.cycle_id.date_self_deadline
+            )
+        )
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "The supervisor goes on without the self-assessment only "
+                    "after its deadline, while it has not been handed in: "
+                    "%(names)s",
+                    names=", ".join(wrong.sudo().mapped("employee_id.name")),
+                )
+            )
+        body = self.env._(
+            "Self-assessment not handed in by its deadline: %(user)s goes on "
+            "with the assessment.",
+            user=self.env.user.name,
+        )
+        for appraisal in self:
+            appraisal.message_post(body=body)
+        self.write({"kinerja_state": "supervisor"})
+
     def action_mark_done(self):
         """The supervisor closes the assessment; results are published."""
         self._check_can_assess()
@@ -409,11 +444,11 @@ class HrAppraisal(models.Model):
     def _is_hr(self):
         return self.env.user.has_group(HR_GROUP)
 
-    def _check_can_assess(self):
-        """Supervisor fields are set by the supervision chain or HR, never by
-        the appraisee."""
+    def _assessable(self):
+        """The appraisals the user may assess: those of the people below them
+        (all of them for HR), never their own."""
         if self.env.su or self._is_hr():
-            return
+            return self
         my_employees = self.env.user.employee_ids
         # ('id', 'child_of', ...) includes the user's own employee: remove it,
         # nobody assesses themself.
@@ -423,7 +458,12 @@ class HrAppraisal(models.Model):
             .search([("id", "child_of", my_employees.ids)])
             - my_employees
         )
-        wrong = self.filtered(lambda a: a.sudo().employee_id not in below_me)
+        return self.filtered(lambda a: a.sudo().employee_id in below_me)
+
+    def _check_can_assess(self):
+        """Supervisor fields are set by the supervision chain or HR, never by
+        the appraisee."""
+        wrong = self - self._assessable()
         if wrong:
             raise UserError(
                 self.env._(
@@ -632,6 +672,22 @@ class HrAppraisal(models.Model):
                 appraisal.kinerja_state == "self"
                 and (is_hr or appraisal.sudo().employee_id.user_id == self.env.user)
             )
+
+    @api.depends_context("uid")
+    @api.depends("kinerja_state", "cycle_id.date_self_deadline")
+    def _compute_can_skip_self_assessment(self):
+        today = fields.Date.context_today(self)
+        late = self.filtered(
+            lambda a: (
+                a.kinerja_state == "self"
+                and a.cycle_id.date_self_deadline
+                and today > a.cycle_id.date_self_deadline
+                and not a.can_submit_self_assessment
+            )  # HR submits instead
+        )
+        allowed = late._assessable() if late else late
+        for appraisal in self:
+            appraisal.can_skip_self_assessment = appraisal in allowed
 
     @api.depends_context("uid")
     @api.depends(

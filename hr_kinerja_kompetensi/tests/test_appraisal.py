@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -210,6 +212,35 @@ class TestAppraisal(KinerjaCommon):
         self.assertFalse(
             self.appraisal.with_user(self.user_employee).can_submit_self_assessment
         )
+
+    def test_supervisor_goes_on_without_self_assessment_after_deadline(self):
+        both = (self.appraisal | self.peer_appraisal).with_user(self.user_supervisor)
+
+        def shown(user):
+            records = (self.appraisal | self.peer_appraisal).with_user(user)
+            records.invalidate_recordset(["can_skip_self_assessment"])
+            return records.mapped("can_skip_self_assessment")
+
+        with freeze_time("2031-12-10"):  # the deadline itself
+            self.assertEqual(shown(self.user_supervisor), [False, False])
+            with self.assertRaisesRegex(UserError, "only after its deadline"):
+                both.action_skip_self_assessment()
+        with freeze_time("2031-12-11"):
+            self.assertEqual(shown(self.user_supervisor), [True, True])
+            self.assertEqual(shown(self.user_atasan), [True, True])  # the chain
+            self.assertEqual(shown(self.user_employee)[:1], [False])  # own
+            self.assertEqual(shown(self.user_hr), [False, False])  # HR submits
+            with self.assertRaisesRegex(UserError, "Only the supervisor"):
+                self.appraisal.with_user(
+                    self.user_employee
+                ).action_skip_self_assessment()
+            self.assertEqual(self.appraisal.kinerja_state, "self")
+            both.action_skip_self_assessment()  # many at once
+        self.assertEqual(both.mapped("kinerja_state"), ["supervisor", "supervisor"])
+        self.assertIn("not handed in", self.appraisal.message_ids[0].body)
+        # the supervisor now rates as usual
+        both.write({"work_result_rating": "meets", "behavior_rating": "meets"})
+        self.assertEqual(self.appraisal.predicate, "baik")
 
     def test_appraisee_cannot_rate_self(self):
         with self.assertRaisesRegex(UserError, "supervisor"):
