@@ -235,7 +235,12 @@ class TestAppraisal(KinerjaCommon):
                     self.user_employee
                 ).action_skip_self_assessment()
             self.assertEqual(self.appraisal.kinerja_state, "self")
-            both.action_skip_self_assessment()  # many at once
+            # many at once, from the list's Action menu
+            self.env.ref(
+                "hr_kinerja_kompetensi.hr_appraisal_action_skip_self_assessment"
+            ).with_user(self.user_supervisor).with_context(
+                active_model="hr.appraisal", active_ids=both.ids
+            ).run()
         self.assertEqual(both.mapped("kinerja_state"), ["supervisor", "supervisor"])
         self.assertIn("not handed in", self.appraisal.message_ids[0].body)
         # the supervisor now rates as usual
