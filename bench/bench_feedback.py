@@ -62,6 +62,7 @@ class FeedbackBench(bench_cycle.CycleBench):
             self.check(
                 "second bulk request creates nothing", not again, f"{len(again)}"
             )
+            self.measure("remind", self.step_remind)
             self.answer_some()
             self.measure("release", self.step_release)
         finally:
@@ -138,6 +139,23 @@ class FeedbackBench(bench_cycle.CycleBench):
         answered.write({"state": "submitted"})
         self.env.flush_all()
         self.info["answered"] = len(answered)
+
+    def step_remind(self):
+        """One call of the daily scheduled action with every deadline due
+        tomorrow: one batch of reminders (REMINDER_BATCH reviewers; the
+        scheduler commits and calls again for the rest)."""
+        import datetime
+
+        from odoo import fields
+
+        tomorrow = fields.Date.context_today(self.cycle) + datetime.timedelta(days=1)
+        self.feedbacks.write({"date_deadline": tomorrow})
+        self.env.flush_all()
+        self.env.invalidate_all()
+        start = time.perf_counter()
+        _expired, reminded = self.env["hr.appraisal.feedback"]._cron_remind_and_expire()
+        self.info["reminded_in_one_call"] = reminded
+        self.info["remind_call_s"] = round(time.perf_counter() - start, 2)
 
     def step_release(self):
         self.cycle.action_close_feedback_phase()

@@ -1,4 +1,5 @@
 import logging
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -10,6 +11,9 @@ from .hr_appraisal_confidential_mixin import HR_GROUP
 _logger = logging.getLogger(__name__)
 
 HR_ADMIN_GROUP = "hr_kinerja_kompetensi.group_kinerja_hr_admin"
+# reviewers reminded per call of the daily scheduled action (it commits and
+# calls again while some are left)
+REMINDER_BATCH = 1000
 FEEDBACK_ROLES = [
     ("supervisor", "Supervisor"),
     ("peer", "Peer"),
@@ -528,8 +532,15 @@ class HrAppraisalFeedback(models.Model):
         return feedbacks
 
     @api.model
-    def _cron_remind_and_expire(self):
-        """Remind reviewers before the deadline; expire overdue requests."""
+    def _cron_remind_and_expire(self, batch_size=REMINDER_BATCH):
+        """Remind reviewers before the deadline; expire overdue requests.
+
+        At most ``batch_size`` reviewers are reminded per call and the rest is
+        reported to the scheduler (``ir.cron._notify_progress``), which
+        commits and calls again: a whole agency's deadline falls on the same
+        day, and one transaction for ~10,000 notifications could outlive the
+        cron's time limit, be rolled back and never send anything.
+        """
         today = fields.Date.context_today(self)
         Feedback = self.sudo()
         overdue = Feedback.search(
@@ -549,21 +560,30 @@ class HrAppraisalFeedback(models.Model):
                 (f.date_deadline - today).days <= f.company_id.feedback_reminder_days
             )
         )
-        by_partner = {}
+        by_user = defaultdict(list)
         for feedback in to_remind:
-            partner = feedback.reviewer_user_id.partner_id
-            by_partner.setdefault(partner, Feedback)
-            by_partner[partner] |= feedback
-        for partner, feedbacks in by_partner.items():
+            by_user[feedback.reviewer_user_id].append(feedback.id)
+        users = list(by_user)[:batch_size]
+        envs = {}  # the reviewer's language, not the scheduler's
+        for user in users:
+            feedbacks = Feedback.browse(by_user[user])
+            lang = user.lang or self.env.lang
+            if lang not in envs:
+                envs[lang] = self.with_context(lang=lang).env
+            lang_env = envs[lang]
             self.env["mail.thread"].sudo().message_notify(
-                partner_ids=partner.ids,
-                subject=self.env._("Reminder: 360 feedback to give"),
-                body=self.env._(
+                partner_ids=user.partner_id.ids,
+                subject=lang_env._("Reminder: 360 feedback to give"),
+                body=lang_env._(
                     "You have %(count)s feedback request(s) to answer, the first "
                     "due on %(date)s. Open Kinerja & Kompetensi > Feedback to give.",
                     count=len(feedbacks),
                     date=min(feedbacks.mapped("date_deadline")),
                 ),
             )
-        to_remind.write({"reminder_sent": True})
-        return len(overdue), len(to_remind)
+        reminded = Feedback.browse([fid for user in users for fid in by_user[user]])
+        reminded.write({"reminder_sent": True})
+        self.env["ir.cron"]._notify_progress(
+            done=len(users), remaining=len(by_user) - len(users)
+        )
+        return len(overdue), len(reminded)

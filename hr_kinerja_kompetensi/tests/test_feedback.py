@@ -101,6 +101,26 @@ class TestFeedback(FeedbackCommon):
         self.assertGreaterEqual(reminded, 1)
         self.assertEqual(self.Feedback._cron_remind_and_expire(), (0, 0))
 
+    def test_cron_reminds_in_batches(self):
+        today = fields.Date.context_today(self.Feedback)
+        soon = self.Feedback.browse()
+        for reviewer in self.emp_peers[:3]:
+            soon |= self._request(reviewer)
+        soon.sudo().date_deadline = today + datetime.timedelta(days=1)
+        # one reviewer per call; the scheduler calls again while some are left
+        counts = [
+            self.Feedback._cron_remind_and_expire(batch_size=1)[1] for _call in range(4)
+        ]
+        self.assertEqual(counts, [1, 1, 1, 0])
+        self.assertTrue(all(soon.mapped("reminder_sent")))
+        notified = self.env["mail.message"].search(
+            [
+                ("message_type", "=", "user_notification"),
+                ("partner_ids", "in", soon.reviewer_user_id.partner_id.ids),
+            ]
+        )
+        self.assertEqual(notified.partner_ids, soon.reviewer_user_id.partner_id)
+
     def test_bad_input(self):
         feedback = self._request(self.emp_peer)
         feedback.with_user(self.user_peer).action_start()

@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.tests import TransactionCase, tagged
 
 from .common import KinerjaCommon
@@ -87,4 +88,20 @@ class TestActivityLanguage(KinerjaCommon):
                 self.user_peer: "Berikan umpan balik 360",
                 self.user_supervisor: "Give 360 feedback",
             },
+        )
+        # the reminder of the scheduled action too
+        requests.sudo().date_deadline = fields.Date.context_today(requests)
+        self.env["hr.appraisal.feedback"]._cron_remind_and_expire()
+        subjects = {
+            message.partner_ids: message.subject
+            for message in self.env["mail.message"].search(
+                [("message_type", "=", "user_notification")]
+            )
+        }
+        self.assertEqual(
+            subjects[self.user_peer.partner_id],
+            "Pengingat: umpan balik 360 yang harus diberikan",
+        )
+        self.assertEqual(
+            subjects[self.user_supervisor.partner_id], "Reminder: 360 feedback to give"
         )
