@@ -14,6 +14,7 @@ departments of ~110 with users, an open cycle, then the steps
     python3 bench/bench_feedback.py --db hkk_bench --employees 1000 10000
 """
 
+import datetime
 import json
 import os
 import sys
@@ -144,8 +145,6 @@ class FeedbackBench(bench_cycle.CycleBench):
         """One call of the daily scheduled action with every deadline due
         tomorrow: one batch of reminders (REMINDER_BATCH reviewers; the
         scheduler commits and calls again for the rest)."""
-        import datetime
-
         from odoo import fields
 
         tomorrow = fields.Date.context_today(self.cycle) + datetime.timedelta(days=1)

@@ -10,6 +10,7 @@ from ..rules import appraisal as rules
 from ..rules import feedback as feedback_rules
 from ..rules import working_days
 from .hr_appraisal_confidential_mixin import HR_GROUP, check_hr_exception
+from .lang_envs import LangEnvs
 
 # Objection (keberatan): working days after publication to file one
 OBJECTION_FILING_DAYS = 14
@@ -370,13 +371,17 @@ class HrAppraisal(models.Model):
                     names=", ".join(wrong.sudo().mapped("employee_id.name")),
                 )
             )
-        body = self.env._(
-            "Self-assessment not handed in by its deadline: %(user)s goes on "
-            "with the assessment.",
-            user=self.env.user.name,
+        body = escape(
+            self.env._(
+                "Self-assessment not handed in by its deadline: %(user)s goes on "
+                "with the assessment.",
+                user=self.env.user.name,
+            )
         )
-        for appraisal in self:
-            appraisal.message_post(body=body)
+        # one batch of notes (no notification), written as the current user
+        self.sudo()._message_log_batch(
+            bodies=dict.fromkeys(self.ids, body), author_id=self.env.user.partner_id.id
+        )
         self.write({"kinerja_state": "supervisor"})
 
     def action_mark_done(self):
@@ -423,6 +428,7 @@ class HrAppraisal(models.Model):
         # the final predicate, silently. Reopening hands it back to the
         # matrix; the log keeps what it was.
         changed = self.sudo().filtered("predicate_override").with_env(self.env)
+        changed_ids = set(changed.ids)
         cleared_note = self.env._(
             "The predicate changed in calibration or by an objection is "
             "cleared: the ratings decide it again (details in the predicate log)."
@@ -433,7 +439,7 @@ class HrAppraisal(models.Model):
                 user=self.env.user.name,
                 reason=reason,
             )
-            if appraisal in changed:
+            if appraisal.id in changed_ids:
                 body = Markup("%s<br/>%s") % (body, cleared_note)
             appraisal.message_post(body=body)
         if changed:
@@ -447,7 +453,7 @@ class HrAppraisal(models.Model):
     def _assessable(self):
         """The appraisals the user may assess: those of the people below them
         (all of them for HR), never their own."""
-        if self.env.su or self._is_hr():
+        if not self or self.env.su or self._is_hr():
             return self
         my_employees = self.env.user.employee_ids
         # ('id', 'child_of', ...) includes the user's own employee: remove it,
@@ -472,10 +478,14 @@ class HrAppraisal(models.Model):
                 )
             )
 
-    def _check_is_appraisee_or_hr(self):
+    def _own_or_hr(self):
+        """The appraisals the user may self-assess: their own (all for HR)."""
         if self.env.su or self._is_hr():
-            return
-        wrong = self.filtered(lambda a: a.sudo().employee_id.user_id != self.env.user)
+            return self
+        return self.filtered(lambda a: a.sudo().employee_id.user_id == self.env.user)
+
+    def _check_is_appraisee_or_hr(self):
+        wrong = self - self._own_or_hr()
         if wrong:
             raise UserError(
                 self.env._(
@@ -501,26 +511,17 @@ class HrAppraisal(models.Model):
         (not the language of the officer who opens the cycle)."""
         todo_type_id = self.env.ref("mail.mail_activity_data_todo").id
         model_id = self.env["ir.model"]._get_id("hr.appraisal")
-        envs = {}
-
-        def env_of(user):
-            lang = user.lang or self.env.lang
-            if lang not in envs:
-                envs[lang] = self.with_context(lang=lang).env
-            return envs[lang]
-
+        envs = LangEnvs(self.env)
         vals_list = []
         for appraisal in self:
             cycle = appraisal.cycle_id
             employee = appraisal.employee_id
             todo = []
-            if employee.user_id:
-                user = employee.user_id
-                summary = env_of(user)._("Fill your self-assessment")
+            if user := employee.user_id:
+                summary = envs[user.lang]._("Fill your self-assessment")
                 todo.append((user, cycle.date_self_deadline, summary))
-            if employee.parent_id.user_id:
-                user = employee.parent_id.user_id
-                summary = env_of(user)._("Assess %(name)s", name=employee.name)
+            if user := employee.parent_id.user_id:
+                summary = envs[user.lang]._("Assess %(name)s", name=employee.name)
                 todo.append((user, cycle.date_supervisor_deadline, summary))
             vals_list += [
                 {
@@ -666,28 +667,28 @@ class HrAppraisal(models.Model):
     @api.depends_context("uid")
     @api.depends("kinerja_state", "employee_id.user_id")
     def _compute_can_submit_self_assessment(self):
-        is_hr = self.env.su or self._is_hr()
+        allowed = set(
+            self.filtered(lambda a: a.kinerja_state == "self")._own_or_hr().ids
+        )
         for appraisal in self:
-            appraisal.can_submit_self_assessment = (
-                appraisal.kinerja_state == "self"
-                and (is_hr or appraisal.sudo().employee_id.user_id == self.env.user)
-            )
+            appraisal.can_submit_self_assessment = appraisal.id in allowed
 
     @api.depends_context("uid")
     @api.depends("kinerja_state", "cycle_id.date_self_deadline")
     def _compute_can_skip_self_assessment(self):
         today = fields.Date.context_today(self)
+        # HR is offered "Submit self-assessment" instead
         late = self.filtered(
             lambda a: (
                 a.kinerja_state == "self"
                 and a.cycle_id.date_self_deadline
                 and today > a.cycle_id.date_self_deadline
                 and not a.can_submit_self_assessment
-            )  # HR submits instead
+            )
         )
-        allowed = late._assessable() if late else late
+        allowed = set(late._assessable().ids)
         for appraisal in self:
-            appraisal.can_skip_self_assessment = appraisal in allowed
+            appraisal.can_skip_self_assessment = appraisal.id in allowed
 
     @api.depends_context("uid")
     @api.depends(
@@ -757,25 +758,12 @@ class HrAppraisal(models.Model):
             ._fields["source"]
             ._description_selection(self.env)
         )[source]
-        log_vals = []
-        by_before = defaultdict(lambda: self.browse())
+        by_before = defaultdict(list)
         for appraisal in self:
-            before = appraisal.predicate
-            log_vals.append(
-                {
-                    "appraisal_id": appraisal.id,
-                    "source": source,
-                    "predicate_before": before,
-                    "predicate_after": predicate,
-                    "user_id": self.env.uid,
-                    "reason": reason,
-                }
-            )
-            by_before[before] |= appraisal
-        self.env["hr.appraisal.predicate.log"].sudo().create(log_vals)
-        self.sudo().write({"predicate_override": predicate})
+            by_before[appraisal.predicate].append(appraisal.id)
+        self._set_predicate_override(predicate, reason, source, lambda a: predicate)
         bodies = {}
-        for before, appraisals in by_before.items():
+        for before, ids in by_before.items():
             body = self.env._(
                 "%(origin)s: predicate changed from %(before)s to %(after)s by "
                 "%(user)s. Reason: %(reason)s",
@@ -793,7 +781,7 @@ class HrAppraisal(models.Model):
                 origin=source_label,
                 user=self.env.user.name,
             )
-            for appraisal in appraisals:
+            for appraisal in self.browse(ids):
                 published = appraisal.kinerja_state == "done"
                 bodies[appraisal.id] = escape(body if published else hidden_body)
         # one batch of notes (no notification), written as the current user
@@ -803,22 +791,30 @@ class HrAppraisal(models.Model):
 
     def _clear_predicate_override(self, reason):
         """Back to the predicate of the matrix, logged as a change."""
-        log_vals = []
-        for appraisal in self.sudo():
-            log_vals.append(
+        self._set_predicate_override(
+            False,
+            reason,
+            "reopen",
+            lambda a: rules.predicate(a.work_result_rating, a.behavior_rating),
+        )
+
+    def _set_predicate_override(self, override, reason, source, after_of):
+        """Set (or clear) the changed predicate, logging per appraisal the
+        predicate before and ``after_of(appraisal)``, who and why."""
+        self.env["hr.appraisal.predicate.log"].sudo().create(
+            [
                 {
                     "appraisal_id": appraisal.id,
-                    "source": "reopen",
-                    "predicate_before": appraisal.predicate_override,
-                    "predicate_after": rules.predicate(
-                        appraisal.work_result_rating, appraisal.behavior_rating
-                    ),
+                    "source": source,
+                    "predicate_before": appraisal.predicate,
+                    "predicate_after": after_of(appraisal),
                     "user_id": self.env.uid,
                     "reason": reason,
                 }
-            )
-        self.env["hr.appraisal.predicate.log"].sudo().create(log_vals)
-        self.sudo().write({"predicate_override": False})
+                for appraisal in self.sudo()
+            ]
+        )
+        self.sudo().write({"predicate_override": override})
 
     def _check_can_object(self):
         """The appraisee (or HR for them) objects to a published result

@@ -7,6 +7,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from .hr_appraisal_confidential_mixin import HR_GROUP
+from .lang_envs import LangEnvs
 
 _logger = logging.getLogger(__name__)
 
@@ -413,10 +414,11 @@ class HrAppraisalFeedback(models.Model):
         model_id = self.env["ir.model"]._get_id(self._name)
         feedbacks = self.sudo().filtered("reviewer_user_id")
         # in each reviewer's language, translated once per language
-        summaries = {}
-        for lang in set(feedbacks.reviewer_user_id.mapped("lang")):
-            lang_env = self.with_context(lang=lang or self.env.lang).env
-            summaries[lang] = lang_env._("Give 360 feedback")
+        envs = LangEnvs(self.env)
+        summaries = {
+            lang: envs[lang]._("Give 360 feedback")
+            for lang in set(feedbacks.reviewer_user_id.mapped("lang"))
+        }
         # The stored values mail.activity would compute after the insert are
         # given here (the ORM then keeps them): for a cycle's ~55,000
         # requests, computing them record by record and writing them back
@@ -564,13 +566,10 @@ class HrAppraisalFeedback(models.Model):
         for feedback in to_remind:
             by_user[feedback.reviewer_user_id].append(feedback.id)
         users = list(by_user)[:batch_size]
-        envs = {}  # the reviewer's language, not the scheduler's
+        envs = LangEnvs(self.env)  # the reviewer's language, not the scheduler's
         for user in users:
             feedbacks = Feedback.browse(by_user[user])
-            lang = user.lang or self.env.lang
-            if lang not in envs:
-                envs[lang] = self.with_context(lang=lang).env
-            lang_env = envs[lang]
+            lang_env = envs[user.lang]
             self.env["mail.thread"].sudo().message_notify(
                 partner_ids=user.partner_id.ids,
                 subject=lang_env._("Reminder: 360 feedback to give"),

@@ -4,6 +4,14 @@ from odoo.tests import TransactionCase, tagged
 from .common import KinerjaCommon
 
 
+def load_indonesian(env):
+    """Activate Indonesian and load this addon's translations into it."""
+    env["res.lang"]._activate_lang("id_ID")
+    env["ir.module.module"].search(
+        [("name", "=", "hr_kinerja_kompetensi")]
+    )._update_translations(["id_ID"])
+
+
 @tagged("post_install", "-at_install")
 class TestIndonesian(TransactionCase):
     """The screens in Indonesian: our terms from i18n/id.po and the terms of
@@ -12,10 +20,7 @@ class TestIndonesian(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("id_ID")
-        cls.env["ir.module.module"].search(
-            [("name", "=", "hr_kinerja_kompetensi")]
-        )._update_translations(["id_ID"])
+        load_indonesian(cls.env)
 
     def test_appraisal_labels_in_indonesian(self):
         fields = (
@@ -51,10 +56,7 @@ class TestActivityLanguage(KinerjaCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._open_cycle_with_appraisals()
-        cls.env["res.lang"]._activate_lang("id_ID")
-        cls.env["ir.module.module"].search(
-            [("name", "=", "hr_kinerja_kompetensi")]
-        )._update_translations(["id_ID"])
+        load_indonesian(cls.env)
 
     def test_activities_speak_the_assignee_language(self):
         # the officer works in English, the employee and a peer in Indonesian
