@@ -39,6 +39,34 @@ SUPERVISOR_FIELDS = {
     "manager_feedback",
     "note",
 }
+# Fields only a workflow step changes: its method checks who may take the step
+# and then writes them as superuser. Nobody writes them directly, HR included
+# (an appraisee publishing her own appraisal, a supervisor backdating it).
+# (hr_appraisal_oca's own ``state`` and publication flags are left to its
+# buttons: they decide nothing here, the appraisee cannot write them on her
+# own appraisal, and our steps set them as superuser.)
+STEP_FIELDS = {
+    "kinerja_state",
+    "date_published",
+    "objection_deadline",
+    "predicate_override",
+}
+# Fields that place the appraisal (whose, which cycle, when, who appraises):
+# HR's, never on their own appraisal.
+HR_FIELDS = {
+    "cycle_id",
+    "employee_id",
+    "date_close",
+    "manager_ids",
+    "company_id",
+    "appraisal_template_id",
+    "job_id",
+    "department_id",
+    "active",
+}
+# All an appraisee writes on her own appraisal: the self-assessment (her
+# competency levels go through the lines, which check each field again).
+APPRAISEE_FIELDS = {"employee_feedback", "competency_line_ids", "color"}
 
 
 class HrAppraisal(models.Model):
@@ -214,6 +242,12 @@ class HrAppraisal(models.Model):
     # still shows it, so that the refusal explains what HR must fix.
     can_file_objection = fields.Boolean(compute="_compute_can_file_objection")
     cycle_state = fields.Selection(related="cycle_id.state", string="Cycle status")
+    # Odoo lets the appraisee read the whole chatter of her appraisal, log
+    # notes included: the form warns whoever else writes there before the
+    # result is published.
+    chatter_read_by_appraisee = fields.Boolean(
+        compute="_compute_chatter_read_by_appraisee"
+    )
 
     _sql_constraints = [
         (
@@ -307,7 +341,27 @@ class HrAppraisal(models.Model):
             )
         return super()._read_group_select(aggregate_spec, query)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if (
+                    vals.get("kinerja_state", "self") != "self"
+                    or vals.get("date_published")
+                    or vals.get("predicate_override")
+                ):
+                    raise UserError(
+                        self.env._(
+                            "A new appraisal starts at the self-assessment: its "
+                            "step, publication and predicate change only "
+                            "through the workflow buttons."
+                        )
+                    )
+        return super().create(vals_list)
+
     def write(self, vals):
+        if not self.env.su:
+            self._check_write_allowed(vals)
         if SUPERVISOR_FIELDS & set(vals) and not self.env.su:
             self._check_can_assess()
         if {"work_result_rating", "behavior_rating"} & set(vals):
@@ -334,6 +388,67 @@ class HrAppraisal(models.Model):
             partner_ids=partner_ids, subtype_ids=subtype_ids
         )
 
+    def _check_write_allowed(self, vals):
+        """Refuse, before anything is written, the fields the user's role on
+        these appraisals does not own (see STEP_FIELDS, HR_FIELDS,
+        APPRAISEE_FIELDS). Workflow methods write their fields as superuser
+        after their own checks."""
+        fnames = set(vals)
+        step = fnames & STEP_FIELDS
+        if step:
+            raise UserError(
+                self.env._(
+                    "%(fields)s change only through the appraisal's workflow "
+                    "buttons (submit, mark as done, reopen...), not directly.",
+                    fields=self._field_labels(step),
+                )
+            )
+        own = self._own()
+        placing = fnames & HR_FIELDS
+        if placing and (own or not self._is_hr()):
+            raise UserError(
+                self.env._(
+                    "Only HR changes %(fields)s of an appraisal, and never on "
+                    "their own appraisal.",
+                    fields=self._field_labels(placing),
+                )
+            )
+        beyond = fnames - APPRAISEE_FIELDS
+        if own and beyond:
+            raise UserError(
+                self.env._(
+                    "On your own appraisal you fill only the self-assessment; "
+                    "%(fields)s are for your supervisor or HR to set.",
+                    fields=self._field_labels(beyond),
+                )
+            )
+        if own and "competency_line_ids" in vals:
+            # update commands only: the lines themselves come from the job
+            # standard, and each update is checked field by field by the line
+            if any(
+                not isinstance(command, list | tuple) or command[0] != 1
+                for command in vals["competency_line_ids"]
+            ):
+                raise UserError(
+                    self.env._(
+                        "On your own appraisal you only fill your levels of the "
+                        "competencies already listed."
+                    )
+                )
+
+    def _field_labels(self, fnames):
+        return ", ".join(
+            sorted(self._fields[name]._description_string(self.env) for name in fnames)
+        )
+
+    def _own(self):
+        """Those of these appraisals that are the current user's own."""
+        return (
+            self.sudo()
+            .filtered(lambda a: a.employee_id.user_id.id == self.env.uid)
+            .with_env(self.env)
+        )
+
     # Workflow actions (each works on many appraisals at once)
     def action_submit_self_assessment(self):
         """The employee hands the self-assessment to the supervisor."""
@@ -346,7 +461,7 @@ class HrAppraisal(models.Model):
                 )
             )
         self._check_is_appraisee_or_hr()
-        self.write({"kinerja_state": "supervisor"})
+        self.sudo().write({"kinerja_state": "supervisor"})
 
     def action_skip_self_assessment(self):
         """The supervisor goes on without the self-assessment once its
@@ -382,7 +497,7 @@ class HrAppraisal(models.Model):
         self.sudo()._message_log_batch(
             bodies=dict.fromkeys(self.ids, body), author_id=self.env.user.partner_id.id
         )
-        self.write({"kinerja_state": "supervisor"})
+        self.sudo().write({"kinerja_state": "supervisor"})
 
     def action_mark_done(self):
         """The supervisor closes the assessment; results are published."""
@@ -404,7 +519,7 @@ class HrAppraisal(models.Model):
                     names=", ".join(incomplete.mapped("employee_id.name")),
                 )
             )
-        self.write(
+        self.sudo().write(
             {
                 "kinerja_state": "done",
                 "state": "3_done",
@@ -423,6 +538,15 @@ class HrAppraisal(models.Model):
             self.env._("Give the reason for reopening."),
         )
         self._check_cycle_not_closed()
+        own = self._own()
+        if own:
+            raise UserError(
+                self.env._(
+                    "Nobody reopens their own appraisal: ask another HR "
+                    "officer (%(names)s).",
+                    names=", ".join(own.sudo().mapped("employee_id.name")),
+                )
+            )
         # A predicate changed in calibration or by an objection would
         # otherwise outlive the correction: the re-rating would not change
         # the final predicate, silently. Reopening hands it back to the
@@ -444,7 +568,7 @@ class HrAppraisal(models.Model):
             appraisal.message_post(body=body)
         if changed:
             changed._clear_predicate_override(reason)
-        self.write({"kinerja_state": "supervisor", "state": "2_pending"})
+        self.sudo().write({"kinerja_state": "supervisor", "state": "2_pending"})
 
     # Business methods
     def _is_hr(self):
@@ -452,9 +576,11 @@ class HrAppraisal(models.Model):
 
     def _assessable(self):
         """The appraisals the user may assess: those of the people below them
-        (all of them for HR), never their own."""
-        if not self or self.env.su or self._is_hr():
+        (all of them for HR), never their own, HR included."""
+        if not self or self.env.su:
             return self
+        if self._is_hr():
+            return self - self._own()
         my_employees = self.env.user.employee_ids
         # ('id', 'child_of', ...) includes the user's own employee: remove it,
         # nobody assesses themself.
@@ -666,6 +792,17 @@ class HrAppraisal(models.Model):
 
     @api.depends_context("uid")
     @api.depends("kinerja_state", "employee_id.user_id")
+    def _compute_chatter_read_by_appraisee(self):
+        own_ids = set(self._own().ids)
+        for appraisal in self:
+            appraisal.chatter_read_by_appraisee = (
+                appraisal.kinerja_state != "done"
+                and appraisal.id not in own_ids
+                and bool(appraisal.sudo().employee_id.user_id)
+            )
+
+    @api.depends_context("uid")
+    @api.depends("kinerja_state", "employee_id.user_id")
     def _compute_can_submit_self_assessment(self):
         allowed = set(
             self.filtered(lambda a: a.kinerja_state == "self")._own_or_hr().ids
@@ -725,6 +862,15 @@ class HrAppraisal(models.Model):
         """HR changes the predicate of appraisals of cycles in calibration."""
         if not (self.env.su or self.env.user.has_group(HR_GROUP)):
             raise UserError(self.env._("Only HR officers calibrate predicates."))
+        own = self._own()
+        if own and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Nobody calibrates their own predicate: ask another HR "
+                    "officer (%(names)s).",
+                    names=", ".join(own.sudo().mapped("employee_id.name")),
+                )
+            )
         wrong = self.filtered(lambda a: a.cycle_id.state != "calibration")
         if wrong:
             raise UserError(

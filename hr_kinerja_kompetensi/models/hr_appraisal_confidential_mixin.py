@@ -42,7 +42,9 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
         return set(self._confidential_fields) | set(self._private_fields)
 
     def _user_sees_everything(self):
-        return self.env.su or self.env.user.has_group(HR_GROUP)
+        # HR rights are not a way round: an HR officer who is herself
+        # appraised reads her own appraisal as any appraisee does.
+        return self.env.su
 
     def _appraisals_of(self, records):
         sudo_records = records.sudo()
@@ -120,6 +122,12 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
     def _search(self, domain, offset=0, limit=None, order=None):
         if not self._user_sees_everything():
             names = [leaf[0] for leaf in domain if isinstance(leaf, list | tuple)]
+            # the order is an oracle too: lines sorted by the supervisor's
+            # level give the supervisor's ranking even when the values read
+            # as empty
+            names += [
+                term.split()[0] for term in (order or "").split(",") if term.strip()
+            ]
             if self._touches_hidden_fields(names):
                 domain = expression.AND([domain, self._unpublished_own_domain()])
         return super()._search(domain, offset=offset, limit=limit, order=order)
@@ -135,8 +143,9 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
         limit=None,
         order=None,
     ):
+        order_names = [term.split()[0] for term in (order or "").split(",") if term]
         if not self._user_sees_everything() and self._touches_hidden_fields(
-            list(groupby) + list(aggregates)
+            list(groupby) + list(aggregates) + order_names
         ):
             domain = expression.AND([domain, self._unpublished_own_domain()])
         return super()._read_group(

@@ -243,11 +243,36 @@ class HrAppraisalFeedback(models.Model):
     def _search(self, domain, offset=0, limit=None, order=None):
         if not self.env.su:
             names = [leaf[0] for leaf in domain if isinstance(leaf, list | tuple)]
+            names += [
+                term.split()[0] for term in (order or "").split(",") if term.strip()
+            ]
             if any(name.split(".")[0] in RAW_RESPONSE_FIELDS for name in names):
                 domain = expression.AND(
                     [domain, [("reviewer_user_id", "=", self.env.uid)]]
                 )
         return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    @api.model
+    def _read_group(
+        self,
+        domain,
+        groupby=(),
+        aggregates=(),
+        having=(),
+        offset=0,
+        limit=None,
+        order=None,
+    ):
+        # grouping or aggregating by the comment (read_group, web_read_group
+        # with array_agg...) would put each colleague's words next to their
+        # name: only the author's own requests are grouped on it
+        names = [spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)]
+        names += [term.split()[0] for term in (order or "").split(",") if term.strip()]
+        if not self.env.su and set(names) & set(RAW_RESPONSE_FIELDS):
+            domain = expression.AND([domain, [("reviewer_user_id", "=", self.env.uid)]])
+        return super()._read_group(
+            domain, groupby, aggregates, having, offset, limit, order
+        )
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # The reviewer gets an activity, not a follower entry: see

@@ -22,3 +22,4 @@ from . import test_feedback_ui
 from . import test_appraisal_export
 from . import test_appraisal_export_ui
 from . import test_i18n
+from . import test_trust

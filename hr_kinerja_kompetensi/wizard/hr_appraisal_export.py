@@ -174,7 +174,12 @@ class HrAppraisalExport(models.TransientModel):
             domain.append(("department_id", "child_of", self.department_ids.ids))
         if not self.include_pending:
             domain.append(("kinerja_state", "=", "done"))
-        if not self._is_hr():
+        if self._is_hr():
+            # HR exports the agency, but not their own row: an HR officer
+            # who is appraised reads her own result as any appraisee does
+            # (a condition of the same query: the pinned count stays)
+            domain.append(("employee_id.user_id", "!=", self.env.uid))
+        else:
             # A supervisor exports the people below them, never themself;
             # the record rules restrict the appraisals on top of this.
             # (on hr.employee, parent_id child_of X is the subtree of X, X

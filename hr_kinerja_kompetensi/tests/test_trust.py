@@ -1,0 +1,277 @@
+"""Workflow integrity and "nobody judges themself", over the ORM as each
+role's user and over JSON-RPC (issue 13, first step)."""
+
+import json
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, tagged
+
+from .common import KinerjaCommon
+from .feedback_common import FeedbackCommon
+
+
+class TrustCommon(KinerjaCommon):
+    """The common chain plus an HR officer who is herself appraised: her
+    employee reports to the supervisor and has an appraisal in the cycle."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.emp_hr = cls.env["hr.employee"].create(
+            cls._employee_vals("HR Officer", cls.user_hr, cls.emp_supervisor)
+        )
+        cls._setup_standard_and_jobs()
+        cls.emp_hr.job_id = cls.job
+        cls._open_cycle_with_appraisals()
+        cls.hr_appraisal = cls.cycle.appraisal_ids.filtered(
+            lambda a: a.employee_id == cls.emp_hr
+        )
+        # the supervisor has judged both, nothing is published yet
+        for appraisal in cls.appraisal | cls.hr_appraisal:
+            mine = appraisal.with_user(cls.user_supervisor)
+            mine.competency_line_ids.write({"manager_level": 2})
+            mine.write(
+                {
+                    "work_result_rating": "below",
+                    "behavior_rating": "meets",
+                    "note": "<p>Catatan pribadi atasan</p>",
+                }
+            )
+        (cls.appraisal | cls.hr_appraisal).sudo().kinerja_state = "supervisor"
+
+
+@tagged("post_install", "-at_install")
+class TestWorkflowIntegrity(TrustCommon):
+    def assertRefusedAndUnchanged(self, records, vals):  # noqa: N802
+        before = records.sudo().read(list(vals))
+        with self.assertRaises(UserError):
+            records.write(vals)
+        self.assertEqual(records.sudo().read(list(vals)), before)
+
+    def test_appraisee_cannot_publish_or_move_her_appraisal(self):
+        mine = self.appraisal.with_user(self.user_employee)
+        for vals in (
+            {"kinerja_state": "done"},
+            {"date_published": "2031-12-01"},
+            {"objection_deadline": "2032-12-01"},
+            {"cycle_id": False},
+            {"date_close": "2032-01-31"},
+            {"employee_id": self.emp_peer.id},
+        ):
+            with self.subTest(vals=vals):
+                self.assertRefusedAndUnchanged(mine, vals)
+        self.assertEqual(self.appraisal.kinerja_state, "supervisor")
+        self.assertFalse(self.appraisal.date_published)
+
+    def test_appraisee_writes_only_her_self_assessment(self):
+        mine = self.appraisal.with_user(self.user_employee)
+        mine.write({"employee_feedback": "<p>Saya sudah berusaha</p>"})
+        self.assertIn("berusaha", self.appraisal.employee_feedback)
+        line = self.appraisal.competency_line_ids[0]
+        mine.write({"competency_line_ids": [(1, line.id, {"self_level": 3})]})
+        self.assertEqual(line.self_level, 3)
+        for vals in (
+            {"work_result_rating": "above"},
+            {"note": "<p>x</p>"},
+            {"work_result_line_ids": [(0, 0, {"name": "Target", "target": 1})]},
+            {"competency_line_ids": [(2, line.id)]},
+            {"competency_line_ids": [(1, line.id, {"manager_level": 5})]},
+        ):
+            with self.subTest(vals=vals):
+                with self.assertRaises(UserError):
+                    mine.write(vals)
+        self.assertEqual(line.manager_level, 2)
+        self.assertEqual(self.appraisal.work_result_rating, "below")
+        self.assertFalse(self.appraisal.work_result_line_ids)
+
+    def test_nobody_writes_step_fields_directly(self):
+        for user in (self.user_supervisor, self.user_atasan, self.user_hr_admin):
+            with self.subTest(user=user.login):
+                self.assertRefusedAndUnchanged(
+                    self.appraisal.with_user(user), {"kinerja_state": "done"}
+                )
+                self.assertRefusedAndUnchanged(
+                    self.appraisal.with_user(user), {"predicate_override": "baik"}
+                )
+        with self.assertRaises(UserError):
+            self.env["hr.appraisal"].with_user(self.user_hr_admin).create(
+                {"employee_id": self.emp_peer.id, "kinerja_state": "done"}
+            )
+
+    def test_placing_fields_are_hr_only(self):
+        self.assertRefusedAndUnchanged(
+            self.appraisal.with_user(self.user_supervisor), {"date_close": "2032-01-31"}
+        )
+        self.appraisal.with_user(self.user_hr_admin).date_close = "2032-01-31"
+        self.assertEqual(str(self.appraisal.date_close), "2032-01-31")
+
+    def test_steps_still_work_through_their_buttons(self):
+        self.appraisal.with_user(self.user_supervisor).action_mark_done()
+        self.assertEqual(self.appraisal.kinerja_state, "done")
+        self.assertTrue(self.appraisal.date_published)
+        self.appraisal.with_user(self.user_hr_admin).action_reopen("Salah input")
+        self.assertEqual(self.appraisal.kinerja_state, "supervisor")
+
+
+@tagged("post_install", "-at_install")
+class TestNobodyJudgesThemself(TrustCommon):
+    """An HR officer who is appraised is an ordinary appraisee there."""
+
+    def test_hr_reads_her_own_unpublished_judgement_as_empty(self):
+        own = self.hr_appraisal.with_user(self.user_hr)
+        values = own.read(["predicate", "work_result_rating", "note"])[0]
+        self.assertFalse(values["predicate"] or values["work_result_rating"])
+        self.assertFalse(values["note"])
+        Appraisal = self.env["hr.appraisal"].with_user(self.user_hr)
+        self.assertNotIn(own, Appraisal.search([("predicate", "!=", False)]))
+        groups = Appraisal.read_group(
+            [("id", "=", own.id)], ["predicate"], ["predicate"], lazy=False
+        )
+        self.assertFalse(groups)
+        # ... while she still reads those of others, as HR
+        other = self.appraisal.with_user(self.user_hr)
+        self.assertEqual(other.predicate, "butuh_perbaikan")
+        self.assertTrue(other.note)
+
+    def test_hr_cannot_rate_reopen_or_calibrate_herself(self):
+        own = self.hr_appraisal.with_user(self.user_hr)
+        with self.assertRaises(UserError):
+            own.write({"work_result_rating": "above"})
+        with self.assertRaises(UserError):
+            own.competency_line_ids[:1].write({"manager_level": 5})
+        self.assertEqual(self.hr_appraisal.work_result_rating, "below")
+        self.hr_appraisal.with_user(self.user_supervisor).action_mark_done()
+        with self.assertRaises(UserError):
+            own.action_reopen("Saya tidak setuju")
+        self.assertEqual(self.hr_appraisal.kinerja_state, "done")
+        self.cycle.sudo().state = "calibration"
+        with self.assertRaises(UserError):
+            own._calibrate("sangat_baik", "Saya pantas")
+        self.assertEqual(self.hr_appraisal.predicate, "butuh_perbaikan")
+        # another HR officer can
+        self.hr_appraisal.with_user(self.user_hr_admin)._calibrate("baik", "Kalibrasi")
+        self.assertEqual(self.hr_appraisal.predicate, "baik")
+
+    def test_hr_reads_no_own_talent_review_nor_own_predicate_log_early(self):
+        Talent = self.env["hr.employee.talent"]
+        talent = Talent.create(
+            {"employee_id": self.emp_hr.id, "year": 2031, "potential": "high"}
+        )
+        self.assertFalse(
+            Talent.with_user(self.user_hr).search([("id", "=", talent.id)])
+        )
+        with self.assertRaises(AccessError):
+            talent.with_user(self.user_hr).read(["potential"])
+        self.assertTrue(Talent.with_user(self.user_hr_admin).search([]))
+        self.cycle.sudo().state = "calibration"
+        self.hr_appraisal.with_user(self.user_hr_admin)._calibrate("baik", "Kalibrasi")
+        Log = self.env["hr.appraisal.predicate.log"].with_user(self.user_hr)
+        self.assertFalse(Log.search([("appraisal_id", "=", self.hr_appraisal.id)]))
+
+    def test_hr_export_leaves_her_own_row_out(self):
+        wizard = (
+            self.env["hr.appraisal.export"]
+            .with_user(self.user_hr)
+            .create({"cycle_id": self.cycle.id, "include_pending": True})
+        )
+        employees = (
+            self.env["hr.appraisal"].search(wizard._appraisal_domain()).employee_id
+        )
+        self.assertIn(self.emp_employee, employees)
+        self.assertNotIn(self.emp_hr, employees)
+
+
+@tagged("post_install", "-at_install")
+class TestOrderingOracle(TrustCommon):
+    def test_appraisee_cannot_sort_by_the_supervisor_levels(self):
+        self.appraisal.competency_line_ids[:3].manager_level = 4
+        Line = self.env["hr.appraisal.competency"].with_user(self.user_employee)
+        domain = [("appraisal_id", "=", self.appraisal.id)]
+        self.assertEqual(len(Line.search(domain)), 9)
+        for order in ("manager_level desc", "gap, id", "id, manager_level"):
+            with self.subTest(order=order):
+                self.assertFalse(Line.search(domain, order=order))
+                self.assertFalse(Line.search_read(domain, ["skill_id"], order=order))
+        # the supervisor sorts freely
+        theirs = Line.with_user(self.user_supervisor).search(
+            domain, order="manager_level desc, id"
+        )
+        self.assertEqual(theirs[:3], self.appraisal.competency_line_ids[:3])
+
+
+@tagged("post_install", "-at_install")
+class TestRawCommentsStayWithTheirAuthor(FeedbackCommon):
+    def test_grouping_by_comment_gives_nobody_the_peers_words(self):
+        requests = self.env["hr.appraisal.feedback"]
+        for emp in self.emp_peers[:3]:
+            requests |= self._request(emp)
+        for request in requests:
+            request.with_user(
+                request.reviewer_user_id
+            ).comment = f"Komentar rahasia {request.reviewer_id.name}"
+        domain = [("appraisal_id", "=", self.appraisal.id)]
+        for user in (self.user_supervisor, self.user_hr, self.user_hr_admin):
+            Feedback = self.env["hr.appraisal.feedback"].with_user(user)
+            with self.subTest(user=user.login):
+                self.assertEqual(len(Feedback.search(domain)), 3)
+                groups = Feedback.read_group(
+                    domain, ["comment"], ["reviewer_id", "comment"], lazy=False
+                )
+                self.assertFalse(groups)
+                web = Feedback.web_read_group(
+                    domain, ["comment:array_agg"], ["reviewer_id"]
+                )
+                self.assertFalse(web["groups"])
+                self.assertFalse(Feedback.search(domain, order="comment"))
+        # the author still groups her own
+        author = requests[0].reviewer_user_id
+        Feedback = self.env["hr.appraisal.feedback"].with_user(author)
+        groups = Feedback.read_group(domain, ["comment"], ["comment"], lazy=False)
+        self.assertEqual([g["comment"] for g in groups], [requests[0].comment])
+
+
+@tagged("post_install", "-at_install")
+class TestTrustOverRpc(TrustCommon, HttpCase):
+    """The refusals hold on /web/dataset/call_kw, as a user would try them."""
+
+    def test_appraisee_cannot_publish_her_appraisal_over_rpc(self):
+        self.authenticate("hkk_employee", "hkk_employee")
+
+        def call(method, args, kwargs=None):
+            return self.url_open(
+                "/web/dataset/call_kw",
+                data=json.dumps(
+                    {
+                        "jsonrpc": "2.0",
+                        "method": "call",
+                        "params": {
+                            "model": "hr.appraisal",
+                            "method": method,
+                            "args": args,
+                            "kwargs": kwargs or {},
+                        },
+                    }
+                ),
+                headers={"Content-Type": "application/json"},
+            ).json()
+
+        answer = call("write", [[self.appraisal.id], {"kinerja_state": "done"}])
+        self.assertIn("error", answer)
+        self.assertIn("workflow", answer["error"]["data"]["message"])
+        answer = call("write", [[self.appraisal.id], {"cycle_id": False}])
+        self.assertIn("error", answer)
+        answer = call(
+            "read", [[self.appraisal.id], ["kinerja_state", "predicate", "note"]]
+        )
+        self.assertEqual(
+            answer["result"][0],
+            {
+                "id": self.appraisal.id,
+                "kinerja_state": "supervisor",
+                "predicate": False,
+                "note": False,
+            },
+        )
+        self.appraisal.invalidate_recordset()
+        self.assertEqual(self.appraisal.kinerja_state, "supervisor")
+        self.assertTrue(self.appraisal.cycle_id)
