@@ -21,6 +21,7 @@
         "security/hr_award_talent_rules.xml",
         "security/hr_appraisal_feedback_rules.xml",
         "security/hr_appraisal_export_rules.xml",
+        "security/hr_employee_skill_rules.xml",
         "data/hr_competency_data.xml",
         "data/hr_behavior_value_data.xml",
         "views/hr_employee_views.xml",

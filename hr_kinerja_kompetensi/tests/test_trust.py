@@ -5,6 +5,7 @@ import json
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .common import KinerjaCommon
 from .feedback_common import FeedbackCommon
@@ -255,11 +256,12 @@ class TestTrustOverRpc(TrustCommon, HttpCase):
                 headers={"Content-Type": "application/json"},
             ).json()
 
-        answer = call("write", [[self.appraisal.id], {"kinerja_state": "done"}])
-        self.assertIn("error", answer)
-        self.assertIn("workflow", answer["error"]["data"]["message"])
-        answer = call("write", [[self.appraisal.id], {"cycle_id": False}])
-        self.assertIn("error", answer)
+        with mute_logger("odoo.http"):  # the refusals are logged as warnings
+            answer = call("write", [[self.appraisal.id], {"kinerja_state": "done"}])
+            self.assertIn("error", answer)
+            self.assertIn("workflow", answer["error"]["data"]["message"])
+            answer = call("write", [[self.appraisal.id], {"cycle_id": False}])
+            self.assertIn("error", answer)
         answer = call(
             "read", [[self.appraisal.id], ["kinerja_state", "predicate", "note"]]
         )
@@ -275,3 +277,58 @@ class TestTrustOverRpc(TrustCommon, HttpCase):
         self.appraisal.invalidate_recordset()
         self.assertEqual(self.appraisal.kinerja_state, "supervisor")
         self.assertTrue(self.appraisal.cycle_id)
+
+
+@tagged("post_install", "-at_install")
+class TestAssessedLevelsStayPrivate(TrustCommon):
+    """The levels written back to hr_skills are read by the employee, the
+    chain above them and HR, not by a colleague of another unit."""
+
+    def test_written_back_levels_and_their_history(self):
+        self.appraisal.with_user(self.user_supervisor).action_mark_done()
+        mine = [("employee_id", "=", self.emp_employee.id)]
+        Skill = self.env["hr.employee.skill"]
+        self.assertEqual(len(Skill.search(mine)), 9)
+        language = self.env["hr.skill.type"].create(
+            {
+                "name": "Bahasa",
+                "skill_ids": [(0, 0, {"name": "Inggris"})],
+                "skill_level_ids": [(0, 0, {"name": "Dasar", "level_progress": 10})],
+            }
+        )
+        Skill.create(
+            {
+                "employee_id": self.emp_employee.id,
+                "skill_type_id": language.id,
+                "skill_id": language.skill_ids.id,
+                "skill_level_id": language.skill_level_ids.id,
+            }
+        )
+        Log = self.env["hr.employee.skill.log"]
+        for user, competencies in (
+            (self.user_employee, 9),
+            (self.user_supervisor, 9),
+            (self.user_atasan, 9),
+            (self.user_hr, 9),
+            (self.user_peer, 0),
+            (self.user_unrelated, 0),
+        ):
+            with self.subTest(user=user.login):
+                skills = Skill.with_user(user).search(mine)
+                self.assertEqual(
+                    len(skills.filtered("skill_type_id.competency_family")),
+                    competencies,
+                )
+                # other skill types keep hr_skills' read-for-all
+                self.assertIn(language, skills.skill_type_id)
+                history = Log.with_user(user).search(mine)
+                self.assertEqual(
+                    len(history.filtered("skill_type_id.competency_family")),
+                    competencies,
+                )
+                groups = Skill.with_user(user).read_group(
+                    mine, ["skill_level_id"], ["skill_level_id"]
+                )
+                self.assertEqual(
+                    sum(g["skill_level_id_count"] for g in groups), competencies + 1
+                )
