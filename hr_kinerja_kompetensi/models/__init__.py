@@ -1,3 +1,4 @@
+from . import hr_kinerja_workflow_mixin
 from . import res_company
 from . import res_config_settings
 from . import hr_skill_type

@@ -42,7 +42,8 @@ class HrAppraisalFeedback(models.Model):
 
     _name = "hr.appraisal.feedback"
     _description = "360-degree Feedback Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.kinerja.workflow.mixin"]
+    _kinerja_step_fields = ("state", "date_submitted", "reminder_sent")
     _order = "date_deadline, id"
     _rec_name = "employee_id"
 

@@ -10,7 +10,14 @@ from .hr_appraisal_confidential_mixin import HR_GROUP
 class HrDevelopmentPlan(models.Model):
     _name = "hr.development.plan"
     _description = "Individual Development Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.kinerja.workflow.mixin"]
+    _kinerja_step_fields = (
+        "state",
+        "employee_agreed_by",
+        "employee_agreed_date",
+        "supervisor_agreed_by",
+        "supervisor_agreed_date",
+    )
     _order = "year desc, employee_id"
 
     # Identity
@@ -216,13 +223,13 @@ class HrDevelopmentPlan(models.Model):
     def action_done(self):
         self._check_state("agreed")
         self._check_supervises()
-        self.write({"state": "done"})
+        self.sudo().write({"state": "done"})
 
     def action_reset_draft(self):
         """Back to draft for changes; both agreements are asked again."""
         self._check_state("agreed", "done")
         self._check_supervises()
-        self.write(
+        self.sudo().write(
             {
                 "state": "draft",
                 "employee_agreed_by": False,
@@ -265,7 +272,7 @@ class HrDevelopmentPlan(models.Model):
         both = self.sudo().filtered(
             lambda p: p.employee_agreed_by and p.supervisor_agreed_by
         )
-        both.write({"state": "agreed"})
+        both.sudo().write({"state": "agreed"})
 
     def _link_orphan_attendances(self):
         """Attendance recorded before the plan existed counts once it does."""

@@ -17,7 +17,7 @@ class HrEmployeeAward(models.Model):
 
     _name = "hr.employee.award"
     _description = "Employee Award"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.kinerja.workflow.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(
@@ -121,27 +121,22 @@ class HrEmployeeAward(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if "state" in vals and not (self.env.su or self.env.user.has_group(HR_GROUP)):
-            raise UserError(self.env._("Only HR officers change an award's state."))
-        return super().write(vals)
-
     # Workflow (each action works on many awards at once)
     def action_approve(self):
         self._check_state_for("proposed", self.env._("approved"))
-        self.write({"state": "approved"})
+        self.sudo().write({"state": "approved"})
 
     def action_award(self):
         self._check_state_for("approved", self.env._("awarded"))
-        self.write({"state": "awarded"})
+        self.sudo().write({"state": "awarded"})
 
     def action_cancel(self):
         self._check_state_for(("proposed", "approved"), self.env._("cancelled"))
-        self.write({"state": "cancelled"})
+        self.sudo().write({"state": "cancelled"})
 
     def action_reset_proposed(self):
         self._check_state_for("cancelled", self.env._("proposed again"))
-        self.write({"state": "proposed"})
+        self.sudo().write({"state": "proposed"})
 
     def action_print_certificate(self):
         not_awarded = self.filtered(lambda a: a.state != "awarded")
@@ -157,6 +152,19 @@ class HrEmployeeAward(models.Model):
         ).report_action(self)
 
     def _check_state_for(self, states, target):
+        """HR takes the award steps, never on their own award."""
+        if not (self.env.su or self.env.user.has_group(HR_GROUP)):
+            raise UserError(self.env._("Only HR officers change an award's state."))
+        self.check_access("write")
+        own = self.sudo().filtered(lambda a: a.employee_id.user_id == self.env.user)
+        if own and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Nobody decides on their own award: ask another HR officer "
+                    "(%(names)s).",
+                    names=", ".join(own.mapped("employee_id.name")),
+                )
+            )
         states = (states,) if isinstance(states, str) else states
         wrong = self.filtered(lambda a: a.state not in states)
         if wrong:

@@ -332,7 +332,10 @@ class TestAwardAccess(AwardCommon):
                     "date_end": "2030-01-01",
                 }
             )
+        # the state changes only through the steps, which check the role
+        for user in (self.user_supervisor, self.user_hr):
+            with self.assertRaisesRegex(UserError, "workflow buttons"):
+                self.own_approved.with_user(user).write({"state": "awarded"})
         with self.assertRaisesRegex(UserError, "Only HR officers"):
-            self.own_approved.with_user(self.user_supervisor).write(
-                {"state": "awarded"}
-            )
+            self.own_approved.with_user(self.user_supervisor).action_award()
+        self.assertEqual(self.own_approved.state, "approved")

@@ -99,6 +99,58 @@ class TestWorkflowIntegrity(TrustCommon):
                 {"employee_id": self.emp_peer.id, "kinerja_state": "done"}
             )
 
+    def test_other_workflows_move_only_through_their_steps(self):
+        """Cycle, 360 request and award states: HR included, nobody skips
+        a step's checks (closing without its reason, a request answered by
+        nobody, an award not approved)."""
+        cycle = self.cycle.with_user(self.user_hr_admin)
+        with self.assertRaisesRegex(UserError, "workflow buttons"):
+            cycle.write({"state": "closed"})
+        with self.assertRaises(UserError):
+            cycle.action_close()  # appraisals are pending: refused, with the list
+        self.assertEqual(self.cycle.state, "open")
+        request = (
+            self.env["hr.appraisal.feedback"]
+            .sudo()
+            ._request(
+                [
+                    {
+                        "appraisal_id": self.appraisal.id,
+                        "reviewer_id": self.emp_peer.id,
+                        "role": "peer",
+                        "date_deadline": "2031-12-15",
+                    }
+                ]
+            )
+        )
+        for user in (self.user_hr_admin, self.user_peer):
+            with self.subTest(user=user.login):
+                with self.assertRaises(UserError):
+                    request.with_user(user).write({"state": "submitted"})
+        self.assertEqual(request.state, "requested")
+        award_type = self.env.ref("hr_kinerja_kompetensi.award_type_best_performer")
+        Award = self.env["hr.employee.award"].with_user(self.user_hr_admin)
+        with self.assertRaisesRegex(UserError, "workflow buttons"):
+            Award.create(
+                {
+                    "employee_id": self.emp_peer.id,
+                    "award_type_id": award_type.id,
+                    "date": "2031-12-31",
+                    "state": "awarded",
+                }
+            )
+        own = Award.sudo().create(
+            {
+                "employee_id": self.emp_hr.id,
+                "award_type_id": award_type.id,
+                "date": "2031-12-31",
+            }
+        )
+        with self.assertRaisesRegex(UserError, "own award"):
+            own.with_user(self.user_hr).action_approve()
+        own.with_user(self.user_hr_admin).action_approve()
+        self.assertEqual(own.state, "approved")
+
     def test_placing_fields_are_hr_only(self):
         self.assertRefusedAndUnchanged(
             self.appraisal.with_user(self.user_supervisor), {"date_close": "2032-01-31"}
