@@ -39,18 +39,6 @@ SUPERVISOR_FIELDS = {
     "manager_feedback",
     "note",
 }
-# Fields only a workflow step changes: its method checks who may take the step
-# and then writes them as superuser. Nobody writes them directly, HR included
-# (an appraisee publishing her own appraisal, a supervisor backdating it).
-# (hr_appraisal_oca's own ``state`` and publication flags are left to its
-# buttons: they decide nothing here, the appraisee cannot write them on her
-# own appraisal, and our steps set them as superuser.)
-STEP_FIELDS = {
-    "kinerja_state",
-    "date_published",
-    "objection_deadline",
-    "predicate_override",
-}
 # Fields that place the appraisal (whose, which cycle, when, who appraises):
 # HR's, never on their own appraisal.
 HR_FIELDS = {
@@ -71,8 +59,24 @@ APPRAISEE_FIELDS = {"employee_feedback", "competency_line_ids", "color"}
 
 class HrAppraisal(models.Model):
     _name = "hr.appraisal"
-    _inherit = ["hr.appraisal", "hr.appraisal.confidential.mixin"]
+    _inherit = [
+        "hr.appraisal",
+        "hr.appraisal.confidential.mixin",
+        "hr.kinerja.workflow.mixin",
+    ]
 
+    # Fields only a workflow step changes (hr.kinerja.workflow.mixin): nobody
+    # writes them directly, HR included (an appraisee publishing her own
+    # appraisal, a supervisor backdating it). hr_appraisal_oca's own
+    # ``state`` and publication flags are left to its buttons: they decide
+    # nothing here, the appraisee cannot write them on her own appraisal,
+    # and our steps set them as superuser.
+    _kinerja_step_fields = (
+        "kinerja_state",
+        "date_published",
+        "objection_deadline",
+        "predicate_override",
+    )
     # The appraisee reads these only once the appraisal is done (published)
     _confidential_fields = (
         "work_result_rating",
@@ -85,6 +89,9 @@ class HrAppraisal(models.Model):
         "gap_count",
         "manager_feedback",
         "feedback_score",
+        # set by calibration (HR field): an appraised HR officer must not
+        # read her own before publication
+        "predicate_override",
     )
     _private_fields = ("note",)
 
@@ -341,27 +348,9 @@ class HrAppraisal(models.Model):
             )
         return super()._read_group_select(aggregate_spec, query)
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                if (
-                    vals.get("kinerja_state", "self") != "self"
-                    or vals.get("date_published")
-                    or vals.get("predicate_override")
-                ):
-                    raise UserError(
-                        self.env._(
-                            "A new appraisal starts at the self-assessment: its "
-                            "step, publication and predicate change only "
-                            "through the workflow buttons."
-                        )
-                    )
-        return super().create(vals_list)
-
     def write(self, vals):
-        if not self.env.su:
-            self._check_write_allowed(vals)
+        # the fields the user's role may not write at all are refused by
+        # hr.kinerja.workflow.mixin's write (_check_write_allowed below)
         if SUPERVISOR_FIELDS & set(vals) and not self.env.su:
             self._check_can_assess()
         if {"work_result_rating", "behavior_rating"} & set(vals):
@@ -389,20 +378,11 @@ class HrAppraisal(models.Model):
         )
 
     def _check_write_allowed(self, vals):
-        """Refuse, before anything is written, the fields the user's role on
-        these appraisals does not own (see STEP_FIELDS, HR_FIELDS,
-        APPRAISEE_FIELDS). Workflow methods write their fields as superuser
-        after their own checks."""
+        """Besides the step fields (the mixin), the fields the user's role on
+        these appraisals does not own: HR_FIELDS are HR's, and on her own
+        appraisal the appraisee writes only APPRAISEE_FIELDS."""
+        super()._check_write_allowed(vals)
         fnames = set(vals)
-        step = fnames & STEP_FIELDS
-        if step:
-            raise UserError(
-                self.env._(
-                    "%(fields)s change only through the appraisal's workflow "
-                    "buttons (submit, mark as done, reopen...), not directly.",
-                    fields=self._field_labels(step),
-                )
-            )
         own = self._own()
         placing = fnames & HR_FIELDS
         if placing and (own or not self._is_hr()):
@@ -608,7 +588,7 @@ class HrAppraisal(models.Model):
         """The appraisals the user may self-assess: their own (all for HR)."""
         if self.env.su or self._is_hr():
             return self
-        return self.filtered(lambda a: a.sudo().employee_id.user_id == self.env.user)
+        return self._own()
 
     def _check_is_appraisee_or_hr(self):
         wrong = self - self._own_or_hr()
@@ -862,8 +842,8 @@ class HrAppraisal(models.Model):
         """HR changes the predicate of appraisals of cycles in calibration."""
         if not (self.env.su or self.env.user.has_group(HR_GROUP)):
             raise UserError(self.env._("Only HR officers calibrate predicates."))
-        own = self._own()
-        if own and not self.env.su:
+        own = self.browse() if self.env.su else self._own()
+        if own:
             raise UserError(
                 self.env._(
                     "Nobody calibrates their own predicate: ask another HR "

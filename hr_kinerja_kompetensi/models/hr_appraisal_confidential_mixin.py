@@ -7,6 +7,17 @@ from odoo.osv import expression
 HR_GROUP = "hr_kinerja_kompetensi.group_kinerja_hr_officer"
 
 
+def touched_field_names(domain=(), specs=(), order=None):
+    """Top-level field names a query reads through: the domain's leaves,
+    groupby/aggregate specs ("field:agg", "field.property") and the order
+    terms ("field desc, id"), which are an oracle too (lines sorted by a
+    hidden level give its ranking even when the values read as empty)."""
+    names = [leaf[0] for leaf in domain if isinstance(leaf, list | tuple)]
+    names += specs
+    names += [term.split()[0] for term in (order or "").split(",") if term.strip()]
+    return {name.split(".")[0].split(":")[0] for name in names}
+
+
 def check_hr_exception(env, reason, not_hr_message, no_reason_message):
     """Exceptional steps (reopen, close early) are HR's, with a reason."""
     if not env.user.has_group(HR_GROUP):
@@ -82,9 +93,10 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
             (f"{prefix}kinerja_state", "!=", "done"),
         ]
 
-    def _touches_hidden_fields(self, names):
-        hidden = self._hidden_field_names()
-        return any(name.split(".")[0].split(":")[0] in hidden for name in names)
+    def _touches_hidden_fields(self, domain=(), specs=(), order=None):
+        return bool(
+            touched_field_names(domain, specs, order) & self._hidden_field_names()
+        )
 
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load=load)
@@ -121,14 +133,7 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         if not self._user_sees_everything():
-            names = [leaf[0] for leaf in domain if isinstance(leaf, list | tuple)]
-            # the order is an oracle too: lines sorted by the supervisor's
-            # level give the supervisor's ranking even when the values read
-            # as empty
-            names += [
-                term.split()[0] for term in (order or "").split(",") if term.strip()
-            ]
-            if self._touches_hidden_fields(names):
+            if self._touches_hidden_fields(domain, order=order):
                 domain = expression.AND([domain, self._unpublished_own_domain()])
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
@@ -143,9 +148,8 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
         limit=None,
         order=None,
     ):
-        order_names = [term.split()[0] for term in (order or "").split(",") if term]
         if not self._user_sees_everything() and self._touches_hidden_fields(
-            list(groupby) + list(aggregates) + order_names
+            specs=[*groupby, *aggregates], order=order
         ):
             domain = expression.AND([domain, self._unpublished_own_domain()])
         return super()._read_group(

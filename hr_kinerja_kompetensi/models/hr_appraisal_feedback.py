@@ -6,7 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from .hr_appraisal_confidential_mixin import HR_GROUP
+from .hr_appraisal_confidential_mixin import HR_GROUP, touched_field_names
 from .lang_envs import LangEnvs
 
 _logger = logging.getLogger(__name__)
@@ -242,15 +242,10 @@ class HrAppraisalFeedback(models.Model):
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
-        if not self.env.su:
-            names = [leaf[0] for leaf in domain if isinstance(leaf, list | tuple)]
-            names += [
-                term.split()[0] for term in (order or "").split(",") if term.strip()
-            ]
-            if any(name.split(".")[0] in RAW_RESPONSE_FIELDS for name in names):
-                domain = expression.AND(
-                    [domain, [("reviewer_user_id", "=", self.env.uid)]]
-                )
+        if not self.env.su and touched_field_names(domain, order=order) & set(
+            RAW_RESPONSE_FIELDS
+        ):
+            domain = expression.AND([domain, [("reviewer_user_id", "=", self.env.uid)]])
         return super()._search(domain, offset=offset, limit=limit, order=order)
 
     @api.model
@@ -267,9 +262,8 @@ class HrAppraisalFeedback(models.Model):
         # grouping or aggregating by the comment (read_group, web_read_group
         # with array_agg...) would put each colleague's words next to their
         # name: only the author's own requests are grouped on it
-        names = [spec.split(":")[0].split(".")[0] for spec in (*groupby, *aggregates)]
-        names += [term.split()[0] for term in (order or "").split(",") if term.strip()]
-        if not self.env.su and set(names) & set(RAW_RESPONSE_FIELDS):
+        touched = touched_field_names(specs=[*groupby, *aggregates], order=order)
+        if not self.env.su and touched & set(RAW_RESPONSE_FIELDS):
             domain = expression.AND([domain, [("reviewer_user_id", "=", self.env.uid)]])
         return super()._read_group(
             domain, groupby, aggregates, having, offset, limit, order

@@ -31,9 +31,15 @@ class HrKinerjaWorkflowMixin(models.AbstractModel):
 
     def write(self, vals):
         if not self.env.su:
-            for fname in set(vals) & set(self._kinerja_step_fields):
-                self._raise_step_field(fname)
+            self._check_write_allowed(vals)
         return super().write(vals)
+
+    def _check_write_allowed(self, vals):
+        """Refuse, before anything is written, what the user may not write
+        directly: here the step fields; models extend it with the allow-lists
+        of their roles."""
+        for fname in set(vals) & set(self._kinerja_step_fields):
+            self._raise_step_field(fname)
 
     def _raise_step_field(self, fname):
         raise UserError(

@@ -220,6 +220,10 @@ class TestNobodyJudgesThemself(TrustCommon):
         self.hr_appraisal.with_user(self.user_hr_admin)._calibrate("baik", "Kalibrasi")
         Log = self.env["hr.appraisal.predicate.log"].with_user(self.user_hr)
         self.assertFalse(Log.search([("appraisal_id", "=", self.hr_appraisal.id)]))
+        # nor the changed predicate itself (an HR-only field) on her appraisal
+        own = self.hr_appraisal.with_user(self.user_hr)
+        self.assertFalse(own.read(["predicate_override"])[0]["predicate_override"])
+        self.assertEqual(self.hr_appraisal.predicate_override, "baik")
 
     def test_hr_export_leaves_her_own_row_out(self):
         wizard = (

@@ -177,7 +177,6 @@ class HrAppraisalExport(models.TransientModel):
         if self._is_hr():
             # HR exports the agency, but not their own row: an HR officer
             # who is appraised reads her own result as any appraisee does
-            # (a condition of the same query: the pinned count stays)
             domain.append(("employee_id.user_id", "!=", self.env.uid))
         else:
             # A supervisor exports the people below them, never themself;
