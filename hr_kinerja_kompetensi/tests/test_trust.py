@@ -186,6 +186,25 @@ class TestNobodyJudgesThemself(TrustCommon):
         self.assertEqual(other.predicate, "butuh_perbaikan")
         self.assertTrue(other.note)
 
+    def test_hr_gets_nothing_of_her_own_through_export_or_onchange(self):
+        self.user_hr.groups_id += self.env.ref("base.group_allow_export")
+        own = self.hr_appraisal.with_user(self.user_hr)
+        rows = own.export_data(
+            ["predicate", "competency_line_ids/manager_level", "note"]
+        )["datas"]
+        self.assertEqual({row[0] for row in rows} | {row[2] for row in rows}, {False})
+        self.assertEqual({row[1] for row in rows}, {False})
+        via_line = own.competency_line_ids.export_data(["appraisal_id/predicate"])
+        self.assertEqual({row[0] for row in via_line["datas"]}, {False})
+        spec = {"predicate": {}, "note": {}, "work_result_rating": {}}
+        probe = own.onchange({"behavior_rating": "above"}, ["behavior_rating"], spec)[
+            "value"
+        ]
+        self.assertFalse(probe.get("predicate") or probe.get("work_result_rating"))
+        # the same export of a colleague's appraisal has the values
+        other = self.appraisal.with_user(self.user_hr).export_data(["predicate"])
+        self.assertEqual(other["datas"], [["Butuh Perbaikan"]])
+
     def test_hr_cannot_rate_reopen_or_calibrate_herself(self):
         own = self.hr_appraisal.with_user(self.user_hr)
         with self.assertRaises(UserError):
