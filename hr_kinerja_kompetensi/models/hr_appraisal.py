@@ -381,7 +381,7 @@ class HrAppraisal(models.Model):
         """Besides the step fields (the mixin), the fields the user's role on
         these appraisals does not own: HR_FIELDS are HR's, and on her own
         appraisal the appraisee writes only APPRAISEE_FIELDS."""
-        super()._check_write_allowed(vals)
+        allowed = super()._check_write_allowed(vals)
         fnames = set(vals)
         own = self._own()
         placing = fnames & HR_FIELDS
@@ -415,6 +415,7 @@ class HrAppraisal(models.Model):
                         "competencies already listed."
                     )
                 )
+        return allowed
 
     def _field_labels(self, fnames):
         return ", ".join(

@@ -40,6 +40,7 @@ class HrKinerjaWorkflowMixin(models.AbstractModel):
         of their roles."""
         for fname in set(vals) & set(self._kinerja_step_fields):
             self._raise_step_field(fname)
+        return True
 
     def _raise_step_field(self, fname):
         raise UserError(
