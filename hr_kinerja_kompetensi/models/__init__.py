@@ -8,6 +8,7 @@ from . import hr_competency_level
 from . import hr_competency_indicator
 from . import hr_job
 from . import hr_job_competency
+from . import hr_acting_appraiser
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_behavior_value

@@ -76,6 +76,10 @@ class HrAppraisal(models.Model):
         "date_published",
         "objection_deadline",
         "predicate_override",
+        # computed from the supervision scope, never chosen by hand
+        "appraiser_id",
+        "acting_appraiser_id",
+        "atasan_ppk_id",
     )
     # The appraisee reads these only once the appraisal is done (published)
     _confidential_fields = (
@@ -256,6 +260,44 @@ class HrAppraisal(models.Model):
         compute="_compute_chatter_read_by_appraisee"
     )
 
+    # Who appraises (DOMAIN.md "Who appraises"): the PPK is the acting
+    # appraiser (Plt/Plh) in force when the period is assessed, otherwise the
+    # direct supervisor; the atasan PPK is the PPK's own PPK. Stored, so that
+    # a published appraisal keeps who signed it.
+    appraiser_id = fields.Many2one(
+        "hr.employee",
+        string="PPK",
+        compute="_compute_appraiser",
+        store=True,
+        index=True,
+        help="Pejabat Penilai Kinerja: the direct supervisor, or the acting "
+        "appraiser (Plt/Plh) HR assigned for the period.",
+    )
+    acting_appraiser_id = fields.Many2one(
+        "hr.acting.appraiser",
+        string="Acting assignment",
+        compute="_compute_appraiser",
+        store=True,
+        index="btree_not_null",
+        help="The Plt/Plh assignment that makes someone other than the direct "
+        "supervisor the PPK.",
+    )
+    atasan_ppk_id = fields.Many2one(
+        "hr.employee",
+        string="Atasan PPK",
+        compute="_compute_appraiser",
+        store=True,
+        help="The supervisor of the post the PPK holds (for a unit's Plt/Plh, the "
+        "head's supervisor): decides objections.",
+    )
+    in_my_supervision = fields.Boolean(
+        string="In my supervision",
+        compute="_compute_in_my_supervision",
+        search="_search_in_my_supervision",
+        help="You appraise this employee (supervision chain or acting "
+        "appraiser), or you are the PPK of this appraisal.",
+    )
+
     _sql_constraints = [
         (
             "cycle_employee_unique",
@@ -263,6 +305,86 @@ class HrAppraisal(models.Model):
             "An employee has one appraisal per cycle.",
         ),
     ]
+
+    @api.depends(
+        "employee_id.parent_id",
+        "cycle_id.date_end",
+        "cycle_id.date_supervisor_deadline",
+    )
+    def _compute_appraiser(self):
+        # A published appraisal keeps who appraised it (the document is signed).
+        todo = self.filtered(lambda a: a.kinerja_state != "done" or not a.appraiser_id)
+        Acting = self.env["hr.acting.appraiser"]
+        today = fields.Date.context_today(self)
+        by_window = defaultdict(lambda: self.browse())
+        for appraisal in todo:
+            cycle = appraisal.cycle_id
+            end = cycle.date_end or today
+            by_window[(end, max(end, cycle.date_supervisor_deadline or end))] |= (
+                appraisal
+            )
+        for (date_from, date_to), appraisals in by_window.items():
+            acting = Acting._acting_for(appraisals.employee_id, date_from, date_to)
+            for appraisal in appraisals:
+                assignment = acting.get(appraisal.employee_id.id, Acting)
+                appraisal.acting_appraiser_id = assignment
+                appraisal.appraiser_id = (
+                    assignment.appraiser_id or appraisal.employee_id.parent_id
+                )
+            # The atasan PPK is the supervisor of the post the PPK holds: a
+            # unit's Plt/Plh stands in for its head, so the head's supervisor.
+            post_of = {
+                appraisal: (
+                    appraisal.acting_appraiser_id.scope == "department"
+                    and appraisal.acting_appraiser_id.department_id.manager_id
+                )
+                or appraisal.appraiser_id
+                for appraisal in appraisals
+            }
+            posts = self.env["hr.employee"].union(*post_of.values())
+            acting_above = Acting._acting_for(posts, date_from, date_to)
+            for appraisal in appraisals:
+                post = post_of[appraisal]
+                above = acting_above.get(post.id)
+                atasan = above.appraiser_id if above else post.parent_id
+                if atasan == appraisal.employee_id:
+                    atasan = post.parent_id
+                appraisal.atasan_ppk_id = atasan
+        for appraisal in self - todo:
+            appraisal.appraiser_id = appraisal.appraiser_id
+            appraisal.acting_appraiser_id = appraisal.acting_appraiser_id
+            appraisal.atasan_ppk_id = appraisal.atasan_ppk_id
+
+    @api.depends_context("uid")
+    def _compute_in_my_supervision(self):
+        mine = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("id", "in", self.ids), *self._supervision_domain()])
+        )
+        for appraisal in self:
+            appraisal.in_my_supervision = appraisal in mine
+
+    def _search_in_my_supervision(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        query = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._search(self._supervision_domain())
+        )
+        return [("id", "in" if (operator == "=") == value else "not in", query)]
+
+    @api.model
+    def _supervision_domain(self):
+        """The appraisals the user appraises: of employees in their
+        supervision scope, or where they are the PPK; never their own."""
+        return [
+            ("employee_id.user_id", "!=", self.env.uid),
+            "|",
+            ("employee_id.in_my_supervision", "=", True),
+            ("appraiser_id.user_id", "=", self.env.uid),
+        ]
 
     @api.depends(
         "work_result_line_ids.achievement",
@@ -556,22 +678,25 @@ class HrAppraisal(models.Model):
         return self.env.user.has_group(HR_GROUP)
 
     def _assessable(self):
-        """The appraisals the user may assess: those of the people below them
-        (all of them for HR), never their own, HR included."""
+        """The appraisals the user may assess: those in their supervision
+        scope (all of them for HR), never their own, HR included. While an
+        acting appraiser is the PPK (a vacant post, a supervisor in a
+        dispute), only that PPK assesses; the chain above keeps reading."""
         if not self or self.env.su:
             return self
         if self._is_hr():
             return self - self._own()
-        my_employees = self.env.user.employee_ids
-        # ('id', 'child_of', ...) includes the user's own employee: remove it,
-        # nobody assesses themself.
-        below_me = (
-            self.env["hr.employee"]
-            .sudo()
-            .search([("id", "child_of", my_employees.ids)])
-            - my_employees
+        mine = self.sudo().search([("id", "in", self.ids), *self._supervision_domain()])
+        uid = self.env.uid
+        return self.filtered(
+            lambda a: (
+                a.id in mine._ids
+                and (
+                    not a.sudo().acting_appraiser_id
+                    or a.sudo().appraiser_id.user_id.id == uid
+                )
+            )
         )
-        return self.filtered(lambda a: a.sudo().employee_id in below_me)
 
     def _check_can_assess(self):
         """Supervisor fields are set by the supervision chain or HR, never by
@@ -627,7 +752,7 @@ class HrAppraisal(models.Model):
             if user := employee.user_id:
                 summary = envs[user.lang]._("Fill your self-assessment")
                 todo.append((user, cycle.date_self_deadline, summary))
-            if user := employee.parent_id.user_id:
+            if user := appraisal.appraiser_id.user_id:
                 summary = envs[user.lang]._("Assess %(name)s", name=employee.name)
                 todo.append((user, cycle.date_supervisor_deadline, summary))
             vals_list += [
@@ -978,7 +1103,7 @@ class HrAppraisal(models.Model):
                 message = self.env._(
                     "%(name)s has already objected to this result.", name=name
                 )
-            elif check_atasan and not appraisal.employee_id.parent_id.parent_id:
+            elif check_atasan and not appraisal.atasan_ppk_id:
                 message = self.env._(
                     "%(name)s's supervisor has no supervisor (atasan PPK) to "
                     "decide an objection: ask HR to set one.",

@@ -297,9 +297,20 @@ class HrAppraisalCycle(models.Model):
             ["job_id", "skill_id", "required_level"],
         ):
             standards[line.job_id.id].append(line)
-        no_supervisor = employees.filtered(lambda e: not e.parent_id)
+        # the PPK: an acting appraiser (Plt/Plh) in force when the period is
+        # assessed, otherwise the direct supervisor (as hr.appraisal computes it)
+        acting = self.env["hr.acting.appraiser"]._acting_for(
+            employees,
+            self.date_end,
+            max(self.date_end, self.date_supervisor_deadline or self.date_end),
+        )
+        ppk = {
+            e.id: acting[e.id].appraiser_id if e.id in acting else e.parent_id
+            for e in employees
+        }
+        no_supervisor = employees.filtered(lambda e: not ppk[e.id])
         no_standard = employees.filtered(
-            lambda e: e.parent_id and not standards.get(e.job_id.id)
+            lambda e: ppk[e.id] and not standards.get(e.job_id.id)
         )
         employees -= no_supervisor | no_standard
         self.generation_issues = self._format_generation_issues(
@@ -315,7 +326,7 @@ class HrAppraisalCycle(models.Model):
                     "employee_id": employee.id,
                     # given here, hr_appraisal_oca's manager_ids compute (one
                     # relation insert per appraisal) does not run
-                    "manager_ids": [Command.set(employee.parent_id.ids)],
+                    "manager_ids": [Command.set(ppk[employee.id].ids)],
                     "cycle_id": self.id,
                     "date_close": date_close,
                     "state": "2_pending",
@@ -349,7 +360,10 @@ class HrAppraisalCycle(models.Model):
         parts = []
         for title, employees in (
             (
-                self.env._("Without a supervisor (set Manager on the employee)"),
+                self.env._(
+                    "Without a supervisor (set Manager on the employee, or an "
+                    "acting appraiser for the unit)"
+                ),
                 no_supervisor,
             ),
             (

@@ -103,11 +103,10 @@ class HrAppraisalObjection(models.Model):
         ),
     ]
 
-    @api.depends("appraisal_id")
+    @api.depends("appraisal_id.atasan_ppk_id")
     def _compute_decider_id(self):
         for objection in self:
-            employee = objection.appraisal_id.sudo().employee_id
-            objection.decider_id = employee.parent_id.parent_id
+            objection.decider_id = objection.appraisal_id.sudo().atasan_ppk_id
 
     @api.depends("date_filed", "company_id")
     def _compute_date_due(self):

@@ -255,9 +255,15 @@ class HrDevelopmentPlan(models.Model):
         """Supervisor steps: the supervision chain above the employee, or HR."""
         if self.env.su or self.env.user.has_group(HR_GROUP):
             return
-        mine = self.env.user.employee_ids
         below_me = (
-            self.env["hr.employee"].sudo().search([("id", "child_of", mine.ids)]) - mine
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    ("id", "in", self.sudo().employee_id.ids),
+                    ("in_my_supervision", "=", True),
+                ]
+            )
         )
         wrong = self.filtered(lambda p: p.sudo().employee_id not in below_me)
         if wrong:

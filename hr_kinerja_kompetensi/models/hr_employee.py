@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 from ..rules import development as development_rules
 from ..rules import nip as nip_rules
@@ -100,6 +101,18 @@ class HrEmployee(models.Model):
     # group reads appraisals through it); see write() for the people below.
     allowed_user_ids = fields.Many2many(groups="hr.group_hr_user")
 
+    # The one supervision scope. Every record rule and every check of the
+    # addon that asks "does this user appraise this employee?" searches this
+    # field (rules: ('employee_id.in_my_supervision', '=', True)), so the
+    # answer is spelled out once, in _supervision_domain().
+    in_my_supervision = fields.Boolean(
+        string="In my supervision",
+        compute="_compute_in_my_supervision",
+        search="_search_in_my_supervision",
+        help="The employee is below you in the supervision chain, or you are "
+        "their acting appraiser (Plt/Plh) today. Never yourself.",
+    )
+
     _sql_constraints = [
         (
             "nip_company_unique",
@@ -107,6 +120,46 @@ class HrEmployee(models.Model):
             "This NIP is already used by another employee of the same company.",
         ),
     ]
+
+    @api.model
+    def _supervision_domain(self, user=None):
+        """The employees ``user`` supervises, as a domain on hr.employee:
+        everyone below them in the chain (the stored chain users of
+        hr_appraisal_oca's allowed_user_ids, kept right by write() below) and
+        the employees they appraise today as acting appraiser (Plt/Plh);
+        never their own employee, HR included (nobody judges themself)."""
+        user = user or self.env.user
+        scope = [("allowed_user_ids", "in", [user.id])]
+        if acting := self.env["hr.acting.appraiser"]._employee_domain_for_user(user):
+            scope = expression.OR([scope, acting])
+        return expression.AND([[("user_id", "!=", user.id)], scope])
+
+    @api.depends_context("uid")
+    def _compute_in_my_supervision(self):
+        mine = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                expression.AND([[("id", "in", self.ids)], self._supervision_domain()])
+            )
+        )
+        for employee in self:
+            employee.in_my_supervision = employee in mine
+
+    def _search_in_my_supervision(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        # The ORM flushes a many2many only when it reads it: a chain changed
+        # in this transaction must be in the database before the subquery.
+        self.env["hr.employee"].flush_model(["allowed_user_ids", "user_id"])
+        # A subquery run as superuser: the chain users are HR-only as a field,
+        # and the answer must not depend on who may read which employee.
+        query = (
+            self.sudo()
+            .with_context(active_test=False)
+            ._search(self._supervision_domain())
+        )
+        return [("id", "in" if (operator == "=") == value else "not in", query)]
 
     def _compute_allowed_user_ids(self):
         # hr_appraisal_oca walks the chain record by record (one query per
@@ -284,6 +337,11 @@ class HrEmployee(models.Model):
         if vals.get("nip"):
             vals = dict(vals, nip=nip_rules.normalize(vals["nip"]))
         result = super().write(vals)
+        if "user_id" in vals and self.env["hr.acting.appraiser"].sudo().search_count(
+            [("appraiser_id", "in", self.ids)], limit=1
+        ):
+            # an acting appraiser got another user: their cached assignments
+            self.env.registry.clear_cache()
         if {"parent_id", "user_id"} & set(vals):
             # hr_appraisal_oca recomputes the chain's users only when an
             # employee's own manager changes: the people further below a

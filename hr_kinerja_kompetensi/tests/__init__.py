@@ -23,3 +23,4 @@ from . import test_appraisal_export
 from . import test_appraisal_export_ui
 from . import test_i18n
 from . import test_trust
+from . import test_supervision_scope

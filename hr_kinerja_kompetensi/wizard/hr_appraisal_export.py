@@ -179,15 +179,9 @@ class HrAppraisalExport(models.TransientModel):
             # who is appraised reads her own result as any appraisee does
             domain.append(("employee_id.user_id", "!=", self.env.uid))
         else:
-            # A supervisor exports the people below them, never themself;
-            # the record rules restrict the appraisals on top of this.
-            # (on hr.employee, parent_id child_of X is the subtree of X, X
-            # included: the user's own employees are taken out)
-            my_employee_ids = self.env.user.employee_ids.ids
-            domain += [
-                ("employee_id", "child_of", my_employee_ids),
-                ("employee_id", "not in", my_employee_ids),
-            ]
+            # A supervisor exports the appraisals in their supervision scope
+            # (never their own); the record rules restrict them on top of it.
+            domain.append(("in_my_supervision", "=", True))
         return domain
 
     def _file_name(self):

@@ -170,7 +170,8 @@ class HrAppraisalFeedbackRequest(models.TransientModel):
             chosen = []
             if include_self and employee.user_id:
                 chosen.append((employee, "self"))
-            supervisor = employee.parent_id
+            # the supervisor's input is the PPK's (an acting one included)
+            supervisor = appraisal.appraiser_id
             if supervisor and supervisor.user_id and supervisor.active:
                 chosen.append((supervisor, "supervisor"))
             mine = sorted(subordinates_of[employee.id], key=lambda e: e.name or "")
