@@ -57,6 +57,7 @@
         "report/hr_employee_award_report.xml",
         "views/hr_award_menus.xml",
         "data/hr_appraisal_feedback_cron.xml",
+        "data/hr_acting_appraiser_cron.xml",
         "views/hr_appraisal_feedback_views.xml",
         "wizard/hr_appraisal_feedback_request_views.xml",
         "views/hr_appraisal_feedback_menus.xml",

@@ -15,6 +15,7 @@ from . import hr_behavior_value
 from . import hr_appraisal_cycle
 from . import hr_appraisal_confidential_mixin
 from . import hr_appraisal
+from . import hr_appraisal_note
 from . import hr_appraisal_competency
 from . import hr_appraisal_behavior
 from . import hr_appraisal_work_result
@@ -32,6 +33,7 @@ from . import hr_employee_award
 from . import hr_appraisal_predicate_log
 from . import hr_appraisal_objection
 from . import hr_appraisal_feedback
+from . import hr_appraisal_feedback_comment
 from . import hr_appraisal_feedback_line
 from . import hr_appraisal_feedback_audit
 from . import hr_appraisal_feedback_aggregate

@@ -1,4 +1,6 @@
-from odoo import api, fields, models, tools
+from datetime import timedelta
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
@@ -90,6 +92,7 @@ class HrActingAppraiser(models.Model):
     date_start = fields.Date(
         string="From",
         required=True,
+        default=fields.Date.context_today,
         tracking=True,
         help="First day of the assignment.",
     )
@@ -125,7 +128,6 @@ class HrActingAppraiser(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         assignments = super().create(vals_list)
-        self.env.registry.clear_cache()  # _assignment_ids_for
         assignments._check_not_own()
         assignments._recompute_appraisers()
         return assignments
@@ -135,7 +137,6 @@ class HrActingAppraiser(models.Model):
         self._check_not_own()
         before = self._covered_employees()
         result = super().write(vals)
-        self.env.registry.clear_cache()  # _assignment_ids_for
         self._check_not_own()
         self._recompute_appraisers(before)  # covered before, and now
         return result
@@ -204,18 +205,22 @@ class HrActingAppraiser(models.Model):
         self._check_not_own()
         before = self._covered_employees()
         result = super().unlink()
-        self.env.registry.clear_cache()  # _assignment_ids_for
         self.browse()._recompute_appraisers(before)
         return result
 
     def _recompute_appraisers(self, also=None):
-        """The PPK and atasan PPK of open appraisals follow the assignments:
-        mark those of the covered employees (and ``also``, those covered
-        before a change) and of those they are PPK of for recomputation, in
-        one search."""
+        """The supervision scope and the PPK and atasan PPK of open
+        appraisals follow the assignments: mark those of the covered
+        employees (and ``also``, those covered before a change) and of those
+        they are PPK of for recomputation, in one search."""
         covered = self._covered_employees() | (also or self.env["hr.employee"])
         if not covered:
             return
+        # the supervision scope of the covered employees...
+        self.env.add_to_compute(
+            self.env["hr.employee"]._fields["allowed_user_ids"], covered
+        )
+        # ...and the PPK of their open appraisals
         Appraisal = self.env["hr.appraisal"].sudo()
         appraisals = Appraisal.with_context(active_test=False).search(
             [
@@ -346,31 +351,30 @@ class HrActingAppraiser(models.Model):
                         )
                     )
 
-    # The supervision scope reads these; keep them cheap (one query each).
     @api.model
-    def _employee_domain_for_user(self, user):
-        """The employees ``user`` appraises today as acting appraiser, as a
-        domain on hr.employee (empty list when none: one query)."""
+    def _cron_follow_dates(self):
+        """Daily: the supervision scope (hr.employee.allowed_user_ids) counts
+        an acting appraiser only while the assignment is in force, so the
+        employees of assignments that started or ended since the last days
+        are recomputed (a week back, in case the scheduler missed a day)."""
         today = fields.Date.context_today(self)
-        ids = self._assignment_ids_for(user.id, today)
-        if not ids:
-            return []
-        # exists(): a cached id may come from a transaction rolled back
-        assignments = self.sudo().browse(ids).exists()
-        return [("id", "in", assignments._covered_employees().ids)]
-
-    @api.model
-    @tools.ormcache("uid", "today")
-    def _assignment_ids_for(self, uid, today):
-        """The assignments of user ``uid`` in force on ``today``. Cached:
-        every search on a rule-protected model asks it, for every user (the
-        rules of all groups are evaluated); create/write/unlink here and a
-        change of an employee's user clear the cache."""
-        return tuple(
-            self.sudo()
-            .search([("appraiser_user_id", "=", uid), *self._overlapping(today, today)])
-            .ids
+        week_ago = today - timedelta(days=7)
+        changed = self.with_context(active_test=False).search(
+            [
+                "|",
+                "&",
+                ("date_start", ">", week_ago),
+                ("date_start", "<=", today),
+                "&",
+                ("date_end", ">=", week_ago),
+                ("date_end", "<", today),
+            ]
         )
+        employees = changed._covered_employees()
+        self.env.add_to_compute(
+            self.env["hr.employee"]._fields["allowed_user_ids"], employees
+        )
+        employees.flush_recordset(["allowed_user_ids"])
 
     @api.model
     def _acting_for(self, employees, date_from, date_to):

@@ -97,7 +97,20 @@ class HrAppraisal(models.Model):
         # read her own before publication
         "predicate_override",
     )
-    _private_fields = ("note",)
+
+    # The private note is each author's own (hr.appraisal.note, behind a
+    # global author-only rule): not stored here, so nobody searches, sorts
+    # or groups by it, and every exit reads it through the rule.
+    note = fields.Html(
+        compute="_compute_note",
+        inverse="_inverse_note",
+        search="_search_note",
+        compute_sudo=False,
+        store=False,
+        string="Private note",
+        help="Your own note on this appraisal. Only you read it: not the "
+        "employee, not HR, not another supervisor.",
+    )
 
     # Cycle
     cycle_id = fields.Many2one(
@@ -294,8 +307,8 @@ class HrAppraisal(models.Model):
         string="In my supervision",
         compute="_compute_in_my_supervision",
         search="_search_in_my_supervision",
-        help="You appraise this employee (supervision chain or acting "
-        "appraiser), or you are the PPK of this appraisal.",
+        help="You appraise this employee: they are below you in the "
+        "supervision chain, or you are their acting appraiser (Plt/Plh) today.",
     )
 
     _sql_constraints = [
@@ -356,6 +369,23 @@ class HrAppraisal(models.Model):
             appraisal.atasan_ppk_id = appraisal.atasan_ppk_id
 
     @api.depends_context("uid")
+    def _compute_note(self):
+        notes = self.env["hr.appraisal.note"]._notes_of(self)
+        for appraisal in self:
+            appraisal.note = notes.get(appraisal.id, False)
+
+    def _search_note(self, operator, value):
+        raise UserError(
+            self.env._("Private notes cannot be searched: each is its author's own.")
+        )
+
+    def _inverse_note(self):
+        # write() has checked that the user assesses these appraisals
+        self.env["hr.appraisal.note"]._write_notes(
+            {appraisal.id: appraisal.note for appraisal in self if appraisal.id}
+        )
+
+    @api.depends_context("uid")
     def _compute_in_my_supervision(self):
         mine = (
             self.sudo()
@@ -377,14 +407,9 @@ class HrAppraisal(models.Model):
 
     @api.model
     def _supervision_domain(self):
-        """The appraisals the user appraises: of employees in their
-        supervision scope, or where they are the PPK; never their own."""
-        return [
-            ("employee_id.user_id", "!=", self.env.uid),
-            "|",
-            ("employee_id.in_my_supervision", "=", True),
-            ("appraiser_id.user_id", "=", self.env.uid),
-        ]
+        """The appraisals of the employees in the user's supervision scope
+        (never their own)."""
+        return [("employee_id.in_my_supervision", "=", True)]
 
     @api.depends(
         "work_result_line_ids.achievement",

@@ -31,8 +31,9 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
 
     Record rules decide who reaches an appraisal at all; this mixin decides
     which of its fields the appraisee may read. Until the appraisal is done,
-    the appraisee reads the fields of ``_confidential_fields`` as empty; the
-    fields of ``_private_fields`` stay hidden from them for good. The mask is
+    the appraisee reads the fields of ``_confidential_fields`` as empty (the
+    private note is not here: it lives in hr.appraisal.note, behind an
+    author-only record rule, where no mask is needed). The mask is
     applied where values leave the ORM for a user: ``_read_format`` (read,
     search_read, web_read and its x2many sub-reads, and so the form's
     onchange answers, which are built with web_read) and exports; searches and
@@ -43,14 +44,13 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
     _name = "hr.appraisal.confidential.mixin"
     _description = "Confidentiality of the supervisor's judgement"
 
-    # Field names hidden until published / hidden always (set by each model)
+    # Field names hidden until published (set by each model)
     _confidential_fields = ()
-    _private_fields = ()
     # Path from the record to its hr.appraisal ("" on hr.appraisal itself)
     _appraisal_path = ""
 
     def _hidden_field_names(self):
-        return set(self._confidential_fields) | set(self._private_fields)
+        return set(self._confidential_fields)
 
     def _user_sees_everything(self):
         # HR rights are not a way round: an HR officer who is herself
@@ -76,11 +76,8 @@ class HrAppraisalConfidentialMixin(models.AbstractModel):
         for record_id, appraisal in self._appraisals_of(self).items():
             if appraisal.employee_id.user_id != user:
                 continue  # supervisors in the chain see everything
-            hidden = wanted & set(self._private_fields)
             if appraisal.kinerja_state != "done":
-                hidden |= wanted & set(self._confidential_fields)
-            if hidden:
-                masked[record_id] = hidden
+                masked[record_id] = wanted
         return masked
 
     def _unpublished_own_domain(self):

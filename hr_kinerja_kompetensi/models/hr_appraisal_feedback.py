@@ -3,10 +3,9 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv import expression
 from odoo.tools import SQL
 
-from .hr_appraisal_confidential_mixin import HR_GROUP, touched_field_names
+from .hr_appraisal_confidential_mixin import HR_GROUP
 from .lang_envs import LangEnvs
 
 _logger = logging.getLogger(__name__)
@@ -22,9 +21,6 @@ FEEDBACK_ROLES = [
     ("self", "Self"),
     ("other", "Other"),
 ]
-# Parts of the raw response kept on the request itself: like the ratings,
-# readable only by the author (and an HR admin after the logged access)
-RAW_RESPONSE_FIELDS = ("comment",)
 # What a reviewer may change on their own request (the rest goes through
 # actions or is HR's)
 REVIEWER_FIELDS = {"comment", "line_ids", "decline_reason"}
@@ -125,10 +121,17 @@ class HrAppraisalFeedback(models.Model):
         help="One rating (1-5) per competency of the appraisee's standard and "
         "per BerAKHLAK value. Leave a rating empty when you cannot judge it.",
     )
+    # Kept in hr.appraisal.feedback.comment, behind the same record rules as
+    # the ratings: not stored here, so nobody searches, sorts or groups by it.
     comment = fields.Text(
+        compute="_compute_comment",
+        inverse="_inverse_comment",
+        search="_search_comment",
+        compute_sudo=False,
+        store=False,
         help="What the appraisee does well and what they could improve, with "
-        "examples. Written for the supervisor; the appraisee never sees who "
-        "wrote it."
+        "examples. Only you read it (and an HR admin, after a logged access); "
+        "the appraisee never sees who wrote it.",
     )
     decline_reason = fields.Text(
         copy=False,
@@ -186,6 +189,9 @@ class HrAppraisalFeedback(models.Model):
         return feedbacks
 
     def write(self, vals):
+        if not self.env.su and {"comment", "line_ids"} & set(vals):
+            # the answer is the reviewer's own: HR does not write in it either
+            self._check_is_reviewer()
         if not self.env.su and not self.env.user.has_group(HR_GROUP):
             if set(vals) - REVIEWER_FIELDS:
                 raise UserError(
@@ -198,75 +204,21 @@ class HrAppraisalFeedback(models.Model):
                 )
         return super().write(vals)
 
-    # Raw response fields: masked where values leave the ORM, like
-    # hr.appraisal.confidential.mixin does for the appraisee
-    def _raw_response_readable_ids(self):
-        """Ids of these requests whose raw response the user may read."""
-        if self.env.su:
-            return set(self.ids)
-        sudo_self = self.sudo()
-        readable = {f.id for f in sudo_self if f.reviewer_user_id == self.env.user}
-        if self.env.user.has_group(HR_ADMIN_GROUP):
-            readable |= set(
-                self.env["hr.appraisal.feedback.audit"]
-                .sudo()
-                .search(
-                    [("feedback_id", "in", self.ids), ("user_id", "=", self.env.uid)]
-                )
-                .feedback_id.ids
-            )
-        return readable
+    @api.depends_context("uid")
+    def _compute_comment(self):
+        comments = self.env["hr.appraisal.feedback.comment"]._comments_of(self)
+        for feedback in self:
+            feedback.comment = comments.get(feedback.id, False)
 
-    def _read_format(self, fnames, load="_classic_read"):
-        result = super()._read_format(fnames, load=load)
-        if set(RAW_RESPONSE_FIELDS) & set(fnames):
-            readable = self._raw_response_readable_ids()
-            for values in result:
-                if values["id"] not in readable:
-                    for fname in RAW_RESPONSE_FIELDS:
-                        if fname in values:
-                            values[fname] = False
-        return result
+    def _search_comment(self, operator, value):
+        raise UserError(
+            self.env._("360 comments cannot be searched: each is its author's own.")
+        )
 
-    def export_data(self, fields_to_export):
-        result = super().export_data(fields_to_export)
-        top_fields = [path.split("/")[0] for path in fields_to_export]
-        if set(RAW_RESPONSE_FIELDS) & set(top_fields):
-            readable = self._raw_response_readable_ids()
-            for record, row in zip(self, result["datas"], strict=False):
-                if record.id not in readable:
-                    for index, fname in enumerate(top_fields):
-                        if fname in RAW_RESPONSE_FIELDS:
-                            row[index] = False
-        return result
-
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        if not self.env.su and touched_field_names(domain, order=order) & set(
-            RAW_RESPONSE_FIELDS
-        ):
-            domain = expression.AND([domain, [("reviewer_user_id", "=", self.env.uid)]])
-        return super()._search(domain, offset=offset, limit=limit, order=order)
-
-    @api.model
-    def _read_group(
-        self,
-        domain,
-        groupby=(),
-        aggregates=(),
-        having=(),
-        offset=0,
-        limit=None,
-        order=None,
-    ):
-        # grouping or aggregating by the comment (read_group, web_read_group
-        # with array_agg...) would put each colleague's words next to their
-        # name: only the author's own requests are grouped on it
-        touched = touched_field_names(specs=[*groupby, *aggregates], order=order)
-        if not self.env.su and touched & set(RAW_RESPONSE_FIELDS):
-            domain = expression.AND([domain, [("reviewer_user_id", "=", self.env.uid)]])
-        return super()._read_group(
-            domain, groupby, aggregates, having, offset, limit, order
+    def _inverse_comment(self):
+        # write() has checked that the user is the reviewer (or HR/superuser)
+        self.env["hr.appraisal.feedback.comment"]._write_comments(
+            {feedback.id: feedback.comment for feedback in self if feedback.id}
         )
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):

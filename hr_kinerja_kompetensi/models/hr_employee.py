@@ -4,7 +4,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.osv import expression
 
 from ..rules import development as development_rules
 from ..rules import nip as nip_rules
@@ -123,25 +122,22 @@ class HrEmployee(models.Model):
 
     @api.model
     def _supervision_domain(self, user=None):
-        """The employees ``user`` supervises, as a domain on hr.employee:
-        everyone below them in the chain (the stored chain users of
-        hr_appraisal_oca's allowed_user_ids, kept right by write() below) and
-        the employees they appraise today as acting appraiser (Plt/Plh);
-        never their own employee, HR included (nobody judges themself)."""
+        """The employees ``user`` supervises, as a domain on hr.employee.
+
+        It asks one stored field, hr_appraisal_oca's ``allowed_user_ids``,
+        which this addon computes as the users of the whole chain above the
+        employee plus the acting appraiser (Plt/Plh) in force today (see
+        _compute_allowed_user_ids; a daily cron follows the dates). Never the
+        user's own employee, HR included (nobody judges themself)."""
         user = user or self.env.user
-        scope = [("allowed_user_ids", "in", [user.id])]
-        if acting := self.env["hr.acting.appraiser"]._employee_domain_for_user(user):
-            scope = expression.OR([scope, acting])
-        return expression.AND([[("user_id", "!=", user.id)], scope])
+        return [("allowed_user_ids", "in", [user.id]), ("user_id", "!=", user.id)]
 
     @api.depends_context("uid")
     def _compute_in_my_supervision(self):
         mine = (
             self.sudo()
             .with_context(active_test=False)
-            .search(
-                expression.AND([[("id", "in", self.ids)], self._supervision_domain()])
-            )
+            .search([("id", "in", self.ids), *self._supervision_domain()])
         )
         for employee in self:
             employee.in_my_supervision = employee in mine
@@ -149,9 +145,6 @@ class HrEmployee(models.Model):
     def _search_in_my_supervision(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise NotImplementedError(operator)
-        # The ORM flushes a many2many only when it reads it: a chain changed
-        # in this transaction must be in the database before the subquery.
-        self.env["hr.employee"].flush_model(["allowed_user_ids", "user_id"])
         # A subquery run as superuser: the chain users are HR-only as a field,
         # and the answer must not depend on who may read which employee.
         query = (
@@ -160,6 +153,20 @@ class HrEmployee(models.Model):
             ._search(self._supervision_domain())
         )
         return [("id", "in" if (operator == "=") == value else "not in", query)]
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        # The ORM flushes a many2many only when it reads it, not when a query
+        # filters on it: the record rules filter on allowed_user_ids, so a
+        # chain changed in this transaction must reach the database first.
+        if any(
+            isinstance(term, list | tuple)
+            and isinstance(term[0], str)
+            and term[0].split(".")[0] == "allowed_user_ids"
+            for term in domain
+        ):
+            self.flush_model(["allowed_user_ids", "user_id"])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     def _compute_allowed_user_ids(self):
         # hr_appraisal_oca walks the chain record by record (one query per
@@ -177,12 +184,20 @@ class HrEmployee(models.Model):
                 for parent, _user in hierarchy.values()
                 if parent and parent not in hierarchy
             }
+        # the acting appraiser (Plt/Plh) in force today, in a fixed number of
+        # queries; the daily cron recomputes the employees whose assignment
+        # starts or ends
+        today = fields.Date.context_today(self)
+        real = self.filtered("id")
+        acting = self.env["hr.acting.appraiser"]._acting_for(real, today, today)
         # the ORM reads the old value before writing the new one: in one query
         self.sudo()._origin.fetch(["allowed_user_ids"])
         Users = self.env["res.users"]
         by_users = defaultdict(list)
         for employee in self:
             users, seen = set(), set()
+            if assignment := acting.get(employee.id):
+                users |= set(assignment.appraiser_user_id.ids)
             current = employee.parent_id.id
             while current and current not in seen:
                 seen.add(current)
@@ -337,12 +352,7 @@ class HrEmployee(models.Model):
         if vals.get("nip"):
             vals = dict(vals, nip=nip_rules.normalize(vals["nip"]))
         result = super().write(vals)
-        if "user_id" in vals and self.env["hr.acting.appraiser"].sudo().search_count(
-            [("appraiser_id", "in", self.ids)], limit=1
-        ):
-            # an acting appraiser got another user: their cached assignments
-            self.env.registry.clear_cache()
-        if {"parent_id", "user_id"} & set(vals):
+        if {"parent_id", "user_id", "department_id"} & set(vals):
             # hr_appraisal_oca recomputes the chain's users only when an
             # employee's own manager changes: the people further below a
             # moved manager, or a manager who got another user, kept the old
@@ -354,6 +364,16 @@ class HrEmployee(models.Model):
                 .search([("parent_id", "child_of", self.ids)])
             )
             self.env.add_to_compute(self._fields["allowed_user_ids"], below)
+        if "user_id" in vals:
+            # an acting appraiser got another user: the people they cover too
+            assignments = (
+                self.env["hr.acting.appraiser"]
+                .sudo()
+                .search([("appraiser_id", "in", self.ids)])
+            )
+            self.env.add_to_compute(
+                self._fields["allowed_user_ids"], assignments._covered_employees()
+            )
         return result
 
     def action_open_kinerja_appraisals(self):

@@ -24,3 +24,4 @@ from . import test_appraisal_export_ui
 from . import test_i18n
 from . import test_trust
 from . import test_supervision_scope
+from . import test_author_only

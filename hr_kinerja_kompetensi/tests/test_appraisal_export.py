@@ -479,11 +479,8 @@ class TestAppraisalExport(ExportCommon):
     # their types), the cycle, the wizard's write and the workbook's
     # attachment (3 queries), and for HR the employees who are the user
     # (their own row is left out: nobody exports their own judgement).
-    # The 360 rules ask the supervision scope, which reads the user's time
-    # zone once for "today" (acting appraisers are in force by date; the web
-    # client sends it in the context, this test does not).
     # The same for 3 and for 13 appraisals.
-    EXPORT_QUERIES = 21
+    EXPORT_QUERIES = 20
 
     def test_query_count_does_not_grow_with_rows(self):
         for _warm_up in range(2):  # ormcache: groups, rules, fields

@@ -162,8 +162,7 @@ class TestFeedback(FeedbackCommon):
                 "reviewer_id",
                 "role",
                 "date_deadline",
-                # empty on a new request
-                "comment",
+                # empty on a new request (the comment is not stored here)
                 "decline_reason",
                 "date_submitted",
             },

@@ -130,8 +130,15 @@ class TestFeedbackAnonymity(FeedbackCommon):
                     "comment"
                 ]
             )
-            self.assertEqual(feedback.export_data(["comment"])["datas"], [[False]])
-            self.assertFalse(feedback.search([("comment", "ilike", "Rajin")]))
+            [[exported]] = feedback.export_data(["comment"])["datas"]
+            self.assertFalse(exported)
+            # kept where only the rules reach it: not searchable at all
+            with self.assertRaisesRegex(UserError, "cannot be searched"):
+                feedback.search([("comment", "ilike", "Rajin")])
+            Comment = self.env["hr.appraisal.feedback.comment"].with_user(user)
+            self.assertFalse(Comment.search([]))
+            [(bodies,)] = Comment._read_group([], [], ["body:array_agg"])
+            self.assertFalse(bodies)
         self.fb_peer.with_user(self.user_hr_admin).action_audit_responses()
         audited = self.fb_peer.with_user(self.user_hr_admin)
         self.assertEqual(audited.read(["comment"])[0]["comment"], "Rajin membantu")

@@ -5,6 +5,8 @@ point 4)."""
 import datetime
 import json
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
@@ -159,6 +161,23 @@ class TestActingAppraiser(ScopeCommon):
         # in force today (rights), but the 2031 cycle is assessed later
         self.assertEqual(self.appraisal.appraiser_id, self.emp_supervisor)
         self.assertIn(self.emp_employee, self._scope_of(self.user_unrelated))
+
+    def test_the_scope_follows_the_dates_of_the_assignment(self):
+        tomorrow = self.today + datetime.timedelta(days=1)
+        self._acting(
+            self.emp_unrelated,
+            employee_ids=self.emp_employee.ids,
+            date_start=tomorrow,
+            date_end=tomorrow + datetime.timedelta(days=2),
+        )
+        self.assertFalse(self._scope_of(self.user_unrelated))
+        with freeze_time(tomorrow):
+            self.Acting._cron_follow_dates()
+            self.assertEqual(self._scope_of(self.user_unrelated), self.emp_employee)
+        with freeze_time(tomorrow + datetime.timedelta(days=3)):
+            self.Acting._cron_follow_dates()
+            self.assertFalse(self._scope_of(self.user_unrelated))
+            self.assertIn(self.emp_employee, self._scope_of(self.user_supervisor))
 
     def test_a_published_appraisal_keeps_its_ppk(self):
         self.appraisal.with_user(self.user_supervisor).action_mark_done()

@@ -75,3 +75,49 @@ class TestUi(HttpCase):
         self.start_tour(
             "/odoo", "hr_kinerja_kompetensi_employee_result_tour", login="tour_pegawai"
         )
+
+    def test_hr_assigns_an_acting_appraiser_tour(self):
+        penilai = "base.group_user,hr_kinerja_kompetensi.group_kinerja_penilai"
+        supervisor_user = new_test_user(self.env, login="tour_kapus", groups=penilai)
+        acting_user = new_test_user(self.env, login="tour_plt", groups=penilai)
+        job = self.env["hr.job"].create(
+            {"name": "Pengelola Layanan Tour", "position_kind": "administrator"}
+        )
+        self.env["hr.job.competency.fill"].create({"job_ids": job.ids}).action_apply()
+        department = self.env["hr.department"].create({"name": "Puskesmas Tour"})
+        Employee = self.env["hr.employee"]
+        supervisor = Employee.create(
+            {"name": "Tour Kapus", "user_id": supervisor_user.id, "job_id": job.id}
+        )
+        acting = Employee.create(
+            {"name": "Tour Plt", "user_id": acting_user.id, "job_id": job.id}
+        )
+        nurse = Employee.create(
+            {
+                "name": "Tour Pegawai",
+                "job_id": job.id,
+                "parent_id": supervisor.id,
+                "department_id": department.id,
+            }
+        )
+        cycle = self.env["hr.appraisal.cycle"].create(
+            {
+                "name": "Siklus Plt Tour",
+                "period_type": "monthly",
+                "date_start": "2030-01-01",
+                "date_end": "2030-01-31",
+                "department_ids": department.ids,
+            }
+        )
+        appraisal = cycle.action_open()
+        self.assertEqual(appraisal.appraiser_id, supervisor)
+        self.start_tour("/odoo", "hr_kinerja_kompetensi_acting_tour", login="admin")
+        assignment = self.env["hr.acting.appraiser"].search(
+            [("appraiser_id", "=", acting.id)]
+        )
+        self.assertEqual(assignment.employee_ids, nurse)
+        self.assertEqual(assignment.reason, "dispute")
+        self.assertEqual(appraisal.appraiser_id, acting)
+        # the acting appraiser assesses, the supervisor in the dispute no more
+        appraisal.with_user(acting_user).write({"work_result_rating": "meets"})
+        self.assertEqual(appraisal.work_result_rating, "meets")

@@ -1,10 +1,18 @@
-"""18.0.2.0.0: every record rule of the addon now asks the one supervision
-scope (``in_my_supervision``) instead of spelling the chain out.
+"""18.0.2.0.0.
 
-The rule files are ``noupdate``: an upgrade does not touch records that
+Private notes and 360 comments move to their author-only models (set aside
+by pre-migrate): a note's author is the supervisor who appraised (the
+employee's manager's user at the time of the upgrade, else whoever last
+wrote the appraisal); a comment belongs to its request, whose reviewer is
+its author. The old columns are dropped once moved.
+
+Every record rule of the addon now asks the one supervision scope
+(``in_my_supervision`` / ``allowed_user_ids``) instead of spelling the chain
+out. The rule files are ``noupdate``: an upgrade does not touch records that
 exist already, whatever their ``ir.model.data`` flag says. Load these files
 again as an install would, so the rules take their new domains; they stay
-``noupdate`` for later upgrades.
+``noupdate`` for later upgrades. The stored chain users are recomputed, as
+they now include the acting appraisers in force.
 """
 
 from odoo import SUPERUSER_ID, api
@@ -20,10 +28,65 @@ RULE_FILES = (
 )
 
 
+def _column_exists(cr, table, column):
+    cr.execute(
+        """
+        SELECT 1 FROM information_schema.columns
+         WHERE table_name = %s AND column_name = %s
+        """,
+        [table, column],
+    )
+    return bool(cr.fetchone())
+
+
+def _move_notes(cr):
+    if not _column_exists(cr, "hr_appraisal", "hkk_note_v1"):
+        return
+    cr.execute(
+        """
+        INSERT INTO hr_appraisal_note
+               (appraisal_id, author_id, body,
+                create_uid, create_date, write_uid, write_date)
+        SELECT a.id,
+               COALESCE(manager.user_id, a.write_uid, a.create_uid),
+               a.hkk_note_v1,
+               a.write_uid, a.write_date, a.write_uid, a.write_date
+          FROM hr_appraisal a
+          JOIN hr_employee e ON e.id = a.employee_id
+     LEFT JOIN hr_employee manager ON manager.id = e.parent_id
+         WHERE a.hkk_note_v1 IS NOT NULL
+           AND a.hkk_note_v1 NOT IN ('', '<p><br></p>')
+           AND COALESCE(manager.user_id, a.write_uid, a.create_uid) IS NOT NULL
+        """
+    )
+    cr.execute("ALTER TABLE hr_appraisal DROP COLUMN hkk_note_v1")
+
+
+def _move_comments(cr):
+    if not _column_exists(cr, "hr_appraisal_feedback", "hkk_comment_v1"):
+        return
+    cr.execute(
+        """
+        INSERT INTO hr_appraisal_feedback_comment
+               (feedback_id, body, create_uid, create_date, write_uid, write_date)
+        SELECT f.id, f.hkk_comment_v1,
+               f.write_uid, f.write_date, f.write_uid, f.write_date
+          FROM hr_appraisal_feedback f
+         WHERE f.hkk_comment_v1 IS NOT NULL AND f.hkk_comment_v1 != ''
+        """
+    )
+    cr.execute("ALTER TABLE hr_appraisal_feedback DROP COLUMN hkk_comment_v1")
+
+
 def migrate(cr, version):
     if not version:
         return
+    _move_notes(cr)
+    _move_comments(cr)
     env = api.Environment(cr, SUPERUSER_ID, {})
+    Employee = env["hr.employee"].with_context(active_test=False)
+    env.add_to_compute(Employee._fields["allowed_user_ids"], Employee.search([]))
+    Employee.flush_model(["allowed_user_ids"])
     for filename in RULE_FILES:
         convert_file(
             env,
