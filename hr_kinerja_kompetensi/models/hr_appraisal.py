@@ -98,6 +98,9 @@ class HrAppraisal(models.Model):
         "predicate_override",
     )
 
+    # Read only by their author, whoever else reaches the record (the attack
+    # suite, tests/test_attack_suite.py, checks every field declared here)
+    _author_only_fields = ("note",)
     # The private note is each author's own (hr.appraisal.note, behind a
     # global author-only rule): not stored here, so nobody searches, sorts
     # or groups by it, and every exit reads it through the rule.

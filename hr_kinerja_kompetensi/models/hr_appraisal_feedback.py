@@ -40,6 +40,9 @@ class HrAppraisalFeedback(models.Model):
     _description = "360-degree Feedback Request"
     _inherit = ["mail.thread", "mail.activity.mixin", "hr.kinerja.workflow.mixin"]
     _kinerja_step_fields = ("state", "date_submitted", "reminder_sent")
+    # Read only by their author (and an audited HR admin): see
+    # tests/test_attack_suite.py
+    _author_only_fields = ("comment",)
     _order = "date_deadline, id"
     _rec_name = "employee_id"
 

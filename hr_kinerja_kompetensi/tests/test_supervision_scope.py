@@ -369,3 +369,21 @@ class TestActingAppraiserOverRpc(ScopeCommon, HttpCase):
         self.appraisal.invalidate_recordset()
         self.assertEqual(self.appraisal.work_result_rating, "below")
         self.assertEqual(self.appraisal.appraiser_id, self.emp_unrelated)
+
+
+@tagged("post_install", "-at_install")
+class TestActingAppraiserOnTheDocument(ScopeCommon):
+    def test_the_evaluation_document_names_the_acting_ppk(self):
+        self._acting(self.emp_unrelated, employee_ids=self.emp_employee.ids)
+        html, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_unrelated)
+            ._render_qweb_html(
+                "hr_kinerja_kompetensi.hr_appraisal_report_d11", self.appraisal.ids
+            )
+        )
+        html = html.decode()
+        # the PPK and the atasan PPK, by their NIP
+        self.assertIn(self.emp_unrelated.nip, html)
+        self.assertIn(self.emp_atasan.nip, html)
+        self.assertNotIn(self.emp_supervisor.nip, html)
