@@ -424,3 +424,57 @@ class TestAttackSuite(TrustCommon):
                         self.assertEqual(record.sudo().read([fname]), before)
                         checked += 1
         self.assertGreater(checked, 100)
+
+    # Mail and attachments -------------------------------------------------------
+    def test_no_declared_field_reaches_the_chatter(self):
+        """Tracking would copy a value into mail.tracking.value, which every
+        follower and the appraisee read: no declared field is tracked, and
+        the writes of the fixture left no tracking of them."""
+        declared = [
+            (model_name, fname)
+            for model_name, fname, _records in (
+                *self._confidential_targets(),
+                *self._author_only_targets(),
+            )
+        ]
+        for model_name, fname in declared:
+            with self.subTest(model=model_name, field=fname):
+                field = self.env[model_name]._fields[fname]
+                self.assertFalse(getattr(field, "tracking", None))
+        field_ids = [
+            self.env["ir.model.fields"]._get(model_name, fname).id
+            for model_name, fname in declared
+        ]
+        self.assertFalse(
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search_count([("field_id", "in", field_ids)])
+        )
+
+    def test_messages_and_attachments_follow_the_record(self):
+        """What is attached or posted on an appraisal is read by whoever
+        reaches the appraisal, and by nobody else."""
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": "bukti.txt",
+                "raw": b"bukti dukung",
+                "res_model": "hr.appraisal",
+                "res_id": self.appraisal.id,
+            }
+        )
+        message = self.appraisal.message_post(body="Catatan di chatter")
+        for role, user in self.roles.items():
+            expected = self._expected_confidential(role, self.appraisal)
+            with self.subTest(role=role):
+                Attachment = self.env["ir.attachment"].with_user(user)
+                Message = self.env["mail.message"].with_user(user)
+                found = Attachment.search([("id", "=", attachment.id)])
+                posted = Message.search([("id", "=", message.id)])
+                if expected == NO_ACCESS:
+                    self.assertFalse(found)
+                    self.assertFalse(posted)
+                    with self.assertRaises(AccessError):
+                        attachment.with_user(user).read(["raw"])
+                else:
+                    self.assertEqual(found, attachment)
+                    self.assertEqual(posted, message)
