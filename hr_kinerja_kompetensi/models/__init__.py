@@ -1,4 +1,5 @@
 from . import hr_kinerja_workflow_mixin
+from . import hr_kinerja_bounds_mixin
 from . import res_company
 from . import res_config_settings
 from . import hr_skill_type

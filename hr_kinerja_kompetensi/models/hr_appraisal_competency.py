@@ -20,7 +20,12 @@ _LEVEL_HELP = (
 
 class HrAppraisalCompetency(models.Model):
     _name = "hr.appraisal.competency"
-    _inherit = ["hr.appraisal.confidential.mixin"]
+    _inherit = ["hr.appraisal.confidential.mixin", "hr.kinerja.bounds.mixin"]
+    _kinerja_bounds = {
+        "required_level": (1, 5),
+        "self_level": (1, 5, 0),
+        "manager_level": (1, 5, 0),
+    }
     _description = "Appraisal Competency Rating"
     _order = "appraisal_id, competency_family, skill_id"
     _rec_name = "skill_id"

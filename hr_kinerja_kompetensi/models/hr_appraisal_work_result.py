@@ -8,6 +8,8 @@ class HrAppraisalWorkResult(models.Model):
     _name = "hr.appraisal.work.result"
     _description = "Appraisal Work-Result Indicator"
     _order = "appraisal_id, sequence, id"
+    _inherit = ["hr.kinerja.bounds.mixin"]
+    _kinerja_bounds = {"target": (None, 10**9), "realization": (None, 10**9)}
 
     appraisal_id = fields.Many2one(
         "hr.appraisal", required=True, ondelete="cascade", index=True

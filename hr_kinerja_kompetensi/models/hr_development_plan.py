@@ -10,7 +10,13 @@ from .hr_appraisal_confidential_mixin import HR_GROUP
 class HrDevelopmentPlan(models.Model):
     _name = "hr.development.plan"
     _description = "Individual Development Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.kinerja.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.kinerja.workflow.mixin",
+        "hr.kinerja.bounds.mixin",
+    ]
+    _kinerja_bounds = {"year": (2000, 2100), "jp_target": (None, 1000)}
     _kinerja_step_fields = (
         "state",
         "employee_agreed_by",

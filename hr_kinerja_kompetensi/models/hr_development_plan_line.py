@@ -41,6 +41,8 @@ class HrDevelopmentPlanLine(models.Model):
     _description = "Development Plan Line"
     _order = "plan_id, priority_rank, skill_id"
     _rec_name = "skill_id"
+    _inherit = ["hr.kinerja.bounds.mixin"]
+    _kinerja_bounds = {"planned_jp": (None, 1000)}
 
     plan_id = fields.Many2one(
         "hr.development.plan", required=True, ondelete="cascade", index=True

@@ -30,7 +30,8 @@ class HrEmployeeTalent(models.Model):
 
     _name = "hr.employee.talent"
     _description = "Talent Review (9-box)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "hr.kinerja.bounds.mixin"]
+    _kinerja_bounds = {"year": (2000, 2100)}
     _order = "year desc, box desc, employee_id"
     _rec_name = "employee_id"
 

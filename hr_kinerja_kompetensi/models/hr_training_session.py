@@ -8,7 +8,9 @@ from .hr_development_plan_line import METHOD_CATEGORY_SELECTION, METHOD_SELECTIO
 class HrTrainingSession(models.Model):
     _name = "hr.training.session"
     _description = "Training Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.kinerja.bounds.mixin"]
+    # the longest classical programmes (Latsar CPNS, PKA) stay well below
+    _kinerja_bounds = {"jp_hours": (None, 1000)}
     _order = "date_start desc, id desc"
 
     name = fields.Char(

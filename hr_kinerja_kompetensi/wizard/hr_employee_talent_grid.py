@@ -17,6 +17,8 @@ class HrEmployeeTalentGrid(models.TransientModel):
 
     _name = "hr.employee.talent.grid"
     _description = "Talent 9-Box Grid"
+    _inherit = ["hr.kinerja.bounds.mixin"]
+    _kinerja_bounds = {"year": (2000, 2100)}
 
     year = fields.Integer(
         required=True,
