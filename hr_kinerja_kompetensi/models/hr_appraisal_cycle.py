@@ -83,9 +83,31 @@ class HrAppraisalCycle(models.Model):
     completion_rate = fields.Float(
         compute="_compute_appraisal_stats", string="Completion (%)"
     )
-    generation_issues = fields.Html(
+    # Who the last generation could not appraise, kept as data: the notice
+    # is written when it is read, in the reader's language (a text stored at
+    # generation stayed in the language of whoever opened the cycle, English
+    # in the demo on an Indonesian screen).
+    unappraised_no_ppk_ids = fields.Many2many(
+        "hr.employee",
+        "hr_appraisal_cycle_no_ppk_rel",
+        "cycle_id",
+        "employee_id",
+        string="Not appraised: no supervisor",
         readonly=True,
         copy=False,
+    )
+    unappraised_no_standard_ids = fields.Many2many(
+        "hr.employee",
+        "hr_appraisal_cycle_no_standard_rel",
+        "cycle_id",
+        "employee_id",
+        string="Not appraised: no job standard",
+        readonly=True,
+        copy=False,
+    )
+    generation_issues = fields.Html(
+        compute="_compute_generation_issues",
+        sanitize=False,
         help="Employees the last generation could not appraise, and why.",
     )
 
@@ -273,20 +295,15 @@ class HrAppraisalCycle(models.Model):
             domain.append(("department_id", "child_of", self.department_ids.ids))
         return domain
 
-    def _generate_appraisals(self):
-        """One appraisal per employee in scope, with its lines, in batches.
-
-        Employees without a supervisor or without a job standard are not
-        appraised and are listed in ``generation_issues`` for HR.
-        """
+    def _unappraised_employees(self):
+        """The employees in scope without an appraisal in this cycle who can
+        be appraised, with the job standards and their PPK; records on the
+        cycle those who cannot (no supervisor, no job standard)."""
         self.ensure_one()
-        Appraisal = self.env["hr.appraisal"].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
-        )
         employees = self.env["hr.employee"].search(self._employee_domain())
         done_ids = {
             employee.id
-            for [employee] in Appraisal._read_group(
+            for [employee] in self.env["hr.appraisal"]._read_group(
                 [("cycle_id", "=", self.id)], ["employee_id"]
             )
         }
@@ -312,10 +329,25 @@ class HrAppraisalCycle(models.Model):
         no_standard = employees.filtered(
             lambda e: ppk[e.id] and not standards.get(e.job_id.id)
         )
-        employees -= no_supervisor | no_standard
-        self.generation_issues = self._format_generation_issues(
-            no_supervisor, no_standard
+        self.write(
+            {
+                "unappraised_no_ppk_ids": [Command.set(no_supervisor.ids)],
+                "unappraised_no_standard_ids": [Command.set(no_standard.ids)],
+            }
         )
+        return employees - no_supervisor - no_standard, standards, ppk
+
+    def _generate_appraisals(self):
+        """One appraisal per employee in scope, with its lines, in batches.
+
+        Employees without a supervisor or without a job standard are not
+        appraised and are listed in ``generation_issues`` for HR.
+        """
+        self.ensure_one()
+        Appraisal = self.env["hr.appraisal"].with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+        )
+        employees, standards, ppk = self._unappraised_employees()
         if not employees:
             return Appraisal
         behavior_values = self.env["hr.behavior.value"].search([])
@@ -353,6 +385,15 @@ class HrAppraisalCycle(models.Model):
         )
         appraisals._schedule_cycle_activities()
         return appraisals
+
+    @api.depends_context("lang")
+    @api.depends("unappraised_no_ppk_ids", "unappraised_no_standard_ids")
+    def _compute_generation_issues(self):
+        for cycle in self:
+            cycle.generation_issues = cycle._format_generation_issues(
+                cycle.unappraised_no_ppk_ids.sudo(),
+                cycle.unappraised_no_standard_ids.sudo(),
+            )
 
     def _format_generation_issues(self, no_supervisor, no_standard):
         if not (no_supervisor or no_standard):

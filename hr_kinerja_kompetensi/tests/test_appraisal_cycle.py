@@ -6,6 +6,7 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import KinerjaCommon
+from .test_i18n import load_indonesian
 
 
 @tagged("post_install", "-at_install")
@@ -161,6 +162,21 @@ class TestAppraisalCycle(KinerjaCommon):
         self.assertNotIn(no_standard, created.employee_id)
         self.assertIn("Tanpa Atasan", cycle.generation_issues)
         self.assertIn("Tanpa Standar", cycle.generation_issues)
+        self.assertEqual(cycle.unappraised_no_ppk_ids, no_parent)
+        self.assertEqual(cycle.unappraised_no_standard_ids, no_standard)
+        # the notice is written when read, in the reader's language
+        load_indonesian(self.env)
+        english = cycle.with_context(lang="en_US").generation_issues
+        indonesian = cycle.with_context(lang="id_ID").generation_issues
+        self.assertIn("Without a supervisor", english)
+        self.assertIn("Tanpa atasan", indonesian)
+        self.assertNotIn("Without", indonesian)
+        # HR gives the employee a supervisor: the next generation appraises
+        # them and the notice forgets them
+        no_parent.parent_id = self.emp_supervisor
+        cycle.action_generate_appraisals()
+        self.assertFalse(cycle.unappraised_no_ppk_ids)
+        self.assertNotIn("Tanpa Atasan", cycle.generation_issues)
 
     def test_one_appraisal_per_employee_per_cycle_in_database(self):
         cycle = self._team_cycle()

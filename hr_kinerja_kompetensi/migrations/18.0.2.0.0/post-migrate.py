@@ -1,5 +1,8 @@
 """18.0.2.0.0.
 
+The cycle's list of employees it could not appraise is kept as data and
+written out in the reader's language (see _rebuild_generation_issues).
+
 Private notes and 360 comments move to their author-only models (set aside
 by pre-migrate): a note's author is the supervisor who appraised (the
 employee's manager's user at the time of the upgrade, else whoever last
@@ -78,12 +81,26 @@ def _move_comments(cr):
     cr.execute("ALTER TABLE hr_appraisal_feedback DROP COLUMN hkk_comment_v1")
 
 
+def _rebuild_generation_issues(env):
+    """The cycle's notice of who was not appraised was a stored text in the
+    language of whoever opened the cycle; it is now written when read, from
+    the lists of employees. Rebuild the lists of the open cycles and drop
+    the old text."""
+    for cycle in env["hr.appraisal.cycle"].search(
+        [("state", "in", ("open", "calibration"))]
+    ):
+        cycle._unappraised_employees()
+    if _column_exists(env.cr, "hr_appraisal_cycle", "generation_issues"):
+        env.cr.execute("ALTER TABLE hr_appraisal_cycle DROP COLUMN generation_issues")
+
+
 def migrate(cr, version):
     if not version:
         return
     _move_notes(cr)
     _move_comments(cr)
     env = api.Environment(cr, SUPERUSER_ID, {})
+    _rebuild_generation_issues(env)
     Employee = env["hr.employee"].with_context(active_test=False)
     env.add_to_compute(Employee._fields["allowed_user_ids"], Employee.search([]))
     Employee.flush_model(["allowed_user_ids"])
