@@ -1,5 +1,6 @@
 from . import hr_kinerja_workflow_mixin
 from . import hr_kinerja_bounds_mixin
+from . import hr_kinerja_supervision_mixin
 from . import res_company
 from . import res_config_settings
 from . import hr_skill_type

@@ -63,6 +63,7 @@ class HrAppraisal(models.Model):
         "hr.appraisal",
         "hr.appraisal.confidential.mixin",
         "hr.kinerja.workflow.mixin",
+        "hr.kinerja.supervision.mixin",
     ]
 
     # Fields only a workflow step changes (hr.kinerja.workflow.mixin): nobody
@@ -307,9 +308,6 @@ class HrAppraisal(models.Model):
         "head's supervisor): decides objections.",
     )
     in_my_supervision = fields.Boolean(
-        string="In my supervision",
-        compute="_compute_in_my_supervision",
-        search="_search_in_my_supervision",
         help="You appraise this employee: they are below you in the "
         "supervision chain, or you are their acting appraiser (Plt/Plh) today.",
     )
@@ -387,26 +385,6 @@ class HrAppraisal(models.Model):
         self.env["hr.appraisal.note"]._write_notes(
             {appraisal.id: appraisal.note for appraisal in self if appraisal.id}
         )
-
-    @api.depends_context("uid")
-    def _compute_in_my_supervision(self):
-        mine = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("id", "in", self.ids), *self._supervision_domain()])
-        )
-        for appraisal in self:
-            appraisal.in_my_supervision = appraisal in mine
-
-    def _search_in_my_supervision(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(operator)
-        query = (
-            self.sudo()
-            .with_context(active_test=False)
-            ._search(self._supervision_domain())
-        )
-        return [("id", "in" if (operator == "=") == value else "not in", query)]
 
     @api.model
     def _supervision_domain(self):

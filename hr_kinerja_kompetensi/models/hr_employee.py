@@ -14,7 +14,8 @@ ASN_TYPES = [("pns", "PNS"), ("pppk", "PPPK"), ("non_asn", "Non-ASN")]
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "hr.kinerja.supervision.mixin"]
 
     # ASN identity: public on civil-service documents (mirrored on
     # hr.employee.public), so no group restriction.
@@ -105,9 +106,6 @@ class HrEmployee(models.Model):
     # field (rules: ('employee_id.in_my_supervision', '=', True)), so the
     # answer is spelled out once, in _supervision_domain().
     in_my_supervision = fields.Boolean(
-        string="In my supervision",
-        compute="_compute_in_my_supervision",
-        search="_search_in_my_supervision",
         help="The employee is below you in the supervision chain, or you are "
         "their acting appraiser (Plt/Plh) today. Never yourself.",
     )
@@ -131,28 +129,6 @@ class HrEmployee(models.Model):
         user's own employee, HR included (nobody judges themself)."""
         user = user or self.env.user
         return [("allowed_user_ids", "in", [user.id]), ("user_id", "!=", user.id)]
-
-    @api.depends_context("uid")
-    def _compute_in_my_supervision(self):
-        mine = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("id", "in", self.ids), *self._supervision_domain()])
-        )
-        for employee in self:
-            employee.in_my_supervision = employee in mine
-
-    def _search_in_my_supervision(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(operator)
-        # A subquery run as superuser: the chain users are HR-only as a field,
-        # and the answer must not depend on who may read which employee.
-        query = (
-            self.sudo()
-            .with_context(active_test=False)
-            ._search(self._supervision_domain())
-        )
-        return [("id", "in" if (operator == "=") == value else "not in", query)]
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
