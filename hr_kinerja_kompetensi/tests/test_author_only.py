@@ -2,8 +2,11 @@
 (issue 13, point 1): the supervisor's private note (hr.appraisal.note) and
 the comment of a 360 response (hr.appraisal.feedback.comment)."""
 
+import json
+
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
+from odoo.tools import mute_logger
 
 from .feedback_common import FeedbackCommon
 from .test_trust import TrustCommon
@@ -117,3 +120,70 @@ class TestFeedbackCommentModel(FeedbackCommon):
         self.assertEqual(
             request.with_user(self.user_hr_admin).comment, "Selalu membantu rekan"
         )
+
+
+@tagged("post_install", "-at_install")
+class TestAuthorOnlyOverRpc(TrustCommon, HttpCase):
+    """The same refusals on /web/dataset/call_kw, as a user would try them."""
+
+    def _call(self, model, method, args, kwargs=None):
+        return self.url_open(
+            "/web/dataset/call_kw",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": args,
+                        "kwargs": kwargs or {},
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        ).json()
+
+    def test_nobody_gets_a_note_or_a_comment_over_rpc(self):
+        request = (
+            self.env["hr.appraisal.feedback"]
+            .sudo()
+            ._request(
+                [
+                    {
+                        "appraisal_id": self.appraisal.id,
+                        "reviewer_id": self.emp_peer.id,
+                        "role": "peer",
+                        "date_deadline": "2031-12-15",
+                    }
+                ]
+            )
+        )
+        request.with_user(self.user_peer).comment = "Komentar rahasia rekan"
+        self.authenticate("hkk_atasan", "hkk_atasan")
+        answer = self._call("hr.appraisal", "read", [self.appraisal.ids, ["note"]])
+        self.assertFalse(answer["result"][0]["note"])
+        with mute_logger("odoo.http"):
+            for method, args, kwargs in (
+                (
+                    "web_read_group",
+                    [[("id", "=", request.id)], ["comment:array_agg"], ["reviewer_id"]],
+                    {},
+                ),
+                ("search_read", [[("comment", "ilike", "rahasia")], ["id"]], {}),
+                (
+                    "search_read",
+                    [[("id", "=", request.id)], ["id"]],
+                    {"order": "comment"},
+                ),
+            ):
+                with self.subTest(method=method, kwargs=kwargs):
+                    answer = self._call("hr.appraisal.feedback", method, args, kwargs)
+                    self.assertIn("error", answer)
+                    self.assertNotIn("rahasia", json.dumps(answer))
+            answer = self._call(
+                "hr.appraisal.note",
+                "search_read",
+                [[("appraisal_id", "=", self.appraisal.id)], ["body"]],
+            )
+            self.assertEqual(answer.get("result"), [])
