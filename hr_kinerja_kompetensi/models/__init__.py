@@ -3,6 +3,7 @@ from . import hr_kinerja_bounds_mixin
 from . import hr_kinerja_supervision_mixin
 from . import res_company
 from . import res_config_settings
+from . import res_users
 from . import hr_skill_type
 from . import hr_skill_level
 from . import hr_skill
