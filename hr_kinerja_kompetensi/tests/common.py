@@ -1,9 +1,33 @@
 import datetime
+import json
 from contextlib import contextmanager
 
 from odoo.tests import TransactionCase, new_test_user
 
 from ..rules import nip as nip_rules
+
+
+class CallKwMixin:
+    """JSON-RPC on /web/dataset/call_kw, as the web client (or a user who
+    skips the screens) calls it; for HttpCase classes, after authenticate()."""
+
+    def _call(self, model, method, args, kwargs=None):
+        return self.url_open(
+            "/web/dataset/call_kw",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "model": model,
+                        "method": method,
+                        "args": args,
+                        "kwargs": kwargs or {},
+                    },
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        ).json()
 
 
 class SavepointRaisesMixin:

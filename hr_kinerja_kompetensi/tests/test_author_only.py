@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from .common import CallKwMixin
 from .feedback_common import FeedbackCommon
 from .test_trust import TrustCommon
 
@@ -123,26 +124,8 @@ class TestFeedbackCommentModel(FeedbackCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestAuthorOnlyOverRpc(TrustCommon, HttpCase):
+class TestAuthorOnlyOverRpc(CallKwMixin, TrustCommon, HttpCase):
     """The same refusals on /web/dataset/call_kw, as a user would try them."""
-
-    def _call(self, model, method, args, kwargs=None):
-        return self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
 
     def test_nobody_gets_a_note_or_a_comment_over_rpc(self):
         request = (

@@ -3,7 +3,6 @@ appraisers (Plt/Plh), as each role's user and over JSON-RPC (issue 13,
 point 4)."""
 
 import datetime
-import json
 
 from freezegun import freeze_time
 
@@ -12,6 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
+from .common import CallKwMixin
 from .test_trust import TrustCommon
 
 
@@ -316,25 +316,7 @@ class TestActingAppraiserRules(ScopeCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestActingAppraiserOverRpc(ScopeCommon, HttpCase):
-    def _call(self, model, method, args, kwargs=None):
-        return self.url_open(
-            "/web/dataset/call_kw",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        ).json()
-
+class TestActingAppraiserOverRpc(CallKwMixin, ScopeCommon, HttpCase):
     def test_supervisor_in_dispute_cannot_assess_over_rpc(self):
         self._acting(self.emp_unrelated, employee_ids=self.emp_employee.ids)
         self.authenticate("hkk_supervisor", "hkk_supervisor")

@@ -1,13 +1,11 @@
 """Workflow integrity and "nobody judges themself", over the ORM as each
 role's user and over JSON-RPC (issue 13, first step)."""
 
-import json
-
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import KinerjaCommon
+from .common import CallKwMixin, KinerjaCommon
 from .feedback_common import FeedbackCommon
 
 
@@ -318,29 +316,14 @@ class TestRawCommentsStayWithTheirAuthor(FeedbackCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestTrustOverRpc(TrustCommon, HttpCase):
+class TestTrustOverRpc(CallKwMixin, TrustCommon, HttpCase):
     """The refusals hold on /web/dataset/call_kw, as a user would try them."""
 
     def test_appraisee_cannot_publish_her_appraisal_over_rpc(self):
         self.authenticate("hkk_employee", "hkk_employee")
 
         def call(method, args, kwargs=None):
-            return self.url_open(
-                "/web/dataset/call_kw",
-                data=json.dumps(
-                    {
-                        "jsonrpc": "2.0",
-                        "method": "call",
-                        "params": {
-                            "model": "hr.appraisal",
-                            "method": method,
-                            "args": args,
-                            "kwargs": kwargs or {},
-                        },
-                    }
-                ),
-                headers={"Content-Type": "application/json"},
-            ).json()
+            return self._call("hr.appraisal", method, args, kwargs)
 
         with mute_logger("odoo.http"):  # the refusals are logged as warnings
             answer = call("write", [[self.appraisal.id], {"kinerja_state": "done"}])
