@@ -480,3 +480,44 @@ class TestAttackSuite(TrustCommon):
                 else:
                     self.assertEqual(found, attachment)
                     self.assertEqual(posted, message)
+
+    # Reports ----------------------------------------------------------------------
+    def test_the_evaluation_document_as_every_role(self):
+        """The printed D.1.1 is one more exit: it shows the judgement to whom
+        SEES, nothing of it to whom it is HIDDEN, and is refused otherwise."""
+        report = "hr_kinerja_kompetensi.hr_appraisal_report_d11"
+        for appraisal in self.appraisal | self.hr_appraisal:
+            secrets = [
+                "Perlu pembinaan",  # manager_feedback
+                dict(
+                    appraisal._fields["work_result_rating"]._description_selection(
+                        self.env
+                    )
+                )[appraisal.work_result_rating],
+            ]
+            for role, user in self.roles.items():
+                expected = self._expected_confidential(role, appraisal)
+                Report = self.env["ir.actions.report"].with_user(user)
+                with self.subTest(appraisal=appraisal.employee_id.name, role=role):
+                    # a fresh cache, as a request has: values already read
+                    # by the superuser would otherwise skip the access checks
+                    self.env.invalidate_all()
+                    if expected == NO_ACCESS:
+                        # QWeb wraps the AccessError of the record it reads
+                        with self.assertRaises(Exception) as refused:
+                            Report._render_qweb_html(report, appraisal.ids)
+                        error = refused.exception
+                        self.assertIsInstance(
+                            error
+                            if isinstance(error, AccessError)
+                            else error.__cause__,
+                            AccessError,
+                        )
+                        continue
+                    content, _kind = Report._render_qweb_html(report, appraisal.ids)
+                    text = html2plaintext(content.decode())
+                    for secret in secrets:
+                        if expected == SEES:
+                            self.assertIn(secret, text)
+                        else:
+                            self.assertNotIn(secret, text)
