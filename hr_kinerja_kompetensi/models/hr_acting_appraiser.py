@@ -110,7 +110,11 @@ class HrActingAppraiser(models.Model):
         help="Number of the decree or letter of assignment (SK / Surat Perintah "
         "Plt/Plh).",
     )
-    note = fields.Text(help="Anything the next officer should know.")
+    # may describe a dispute: HR's, not the agency's (who acts is public)
+    note = fields.Text(
+        groups="hr_kinerja_kompetensi.group_kinerja_hr_officer",
+        help="Anything the next officer should know.",
+    )
     company_id = fields.Many2one(
         "res.company",
         required=True,

@@ -5,7 +5,8 @@ from ..rules.standard import FUNCTIONAL_LEVELS, POSITION_KINDS
 
 
 class HrEmployeePublic(models.Model):
-    _inherit = "hr.employee.public"
+    _name = "hr.employee.public"
+    _inherit = ["hr.employee.public", "hr.kinerja.supervision.mixin"]
 
     # NIP, grade and position are printed on every civil-service document,
     # so colleagues may read them, like the job title.
@@ -16,25 +17,9 @@ class HrEmployeePublic(models.Model):
     golongan = fields.Selection(golongan_selection(), readonly=True)
     position_kind = fields.Selection(POSITION_KINDS, readonly=True)
     functional_level = fields.Selection(FUNCTIONAL_LEVELS, readonly=True)
+
     # The supervision scope, for colleagues without HR rights who read
-    # employees through this model (the same answer as hr.employee's).
-    in_my_supervision = fields.Boolean(
-        string="In my supervision",
-        compute="_compute_in_my_supervision",
-        search="_search_in_my_supervision",
-    )
-
-    @api.depends_context("uid")
-    def _compute_in_my_supervision(self):
-        mine = (
-            self.env["hr.employee"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("id", "in", self.ids), ("in_my_supervision", "=", True)])
-        )
-        for employee in self:
-            employee.in_my_supervision = employee.id in mine._ids
-
-    def _search_in_my_supervision(self, operator, value):
-        # hr.employee.public has the ids of hr.employee
-        return self.env["hr.employee"]._search_in_my_supervision(operator, value)
+    # employees through this model: the same ids as hr.employee's.
+    @api.model
+    def _supervision_domain(self):
+        return [("id", "in", self.env["hr.employee"]._supervised_query())]

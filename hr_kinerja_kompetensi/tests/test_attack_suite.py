@@ -104,20 +104,7 @@ class TestAttackSuite(TrustCommon):
                     "note": "<p>Catatan pribadi penilai</p>",
                 }
             )
-        cls.feedback = (
-            cls.env["hr.appraisal.feedback"]
-            .sudo()
-            ._request(
-                [
-                    {
-                        "appraisal_id": cls.appraisal.id,
-                        "reviewer_id": cls.emp_peer.id,
-                        "role": "peer",
-                        "date_deadline": "2031-12-15",
-                    }
-                ]
-            )
-        )
+        cls.feedback = cls._peer_request()
         cls.feedback.with_user(cls.user_peer).comment = "Komentar rahasia rekan"
         cls.roles = {
             "appraisee": cls.user_employee,

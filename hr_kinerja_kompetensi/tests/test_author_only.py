@@ -128,20 +128,7 @@ class TestAuthorOnlyOverRpc(CallKwMixin, TrustCommon, HttpCase):
     """The same refusals on /web/dataset/call_kw, as a user would try them."""
 
     def test_nobody_gets_a_note_or_a_comment_over_rpc(self):
-        request = (
-            self.env["hr.appraisal.feedback"]
-            .sudo()
-            ._request(
-                [
-                    {
-                        "appraisal_id": self.appraisal.id,
-                        "reviewer_id": self.emp_peer.id,
-                        "role": "peer",
-                        "date_deadline": "2031-12-15",
-                    }
-                ]
-            )
-        )
+        request = self._peer_request()
         request.with_user(self.user_peer).comment = "Komentar rahasia rekan"
         self.authenticate("hkk_atasan", "hkk_atasan")
         answer = self._call("hr.appraisal", "read", [self.appraisal.ids, ["note"]])

@@ -38,6 +38,24 @@ class TrustCommon(KinerjaCommon):
             )
         (cls.appraisal | cls.hr_appraisal).sudo().kinerja_state = "supervisor"
 
+    @classmethod
+    def _peer_request(cls):
+        """A 360 request to the peer about the employee's appraisal."""
+        return (
+            cls.env["hr.appraisal.feedback"]
+            .sudo()
+            ._request(
+                [
+                    {
+                        "appraisal_id": cls.appraisal.id,
+                        "reviewer_id": cls.emp_peer.id,
+                        "role": "peer",
+                        "date_deadline": "2031-12-15",
+                    }
+                ]
+            )
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestWorkflowIntegrity(TrustCommon):
@@ -107,20 +125,7 @@ class TestWorkflowIntegrity(TrustCommon):
         with self.assertRaises(UserError):
             cycle.action_close()  # appraisals are pending: refused, with the list
         self.assertEqual(self.cycle.state, "open")
-        request = (
-            self.env["hr.appraisal.feedback"]
-            .sudo()
-            ._request(
-                [
-                    {
-                        "appraisal_id": self.appraisal.id,
-                        "reviewer_id": self.emp_peer.id,
-                        "role": "peer",
-                        "date_deadline": "2031-12-15",
-                    }
-                ]
-            )
-        )
+        request = self._peer_request()
         for user in (self.user_hr_admin, self.user_peer):
             with self.subTest(user=user.login):
                 with self.assertRaises(UserError):

@@ -19,16 +19,8 @@ they now include the acting appraisers in force.
 """
 
 from odoo import SUPERUSER_ID, api
+from odoo.modules.module import get_manifest
 from odoo.tools import convert_file
-
-RULE_FILES = (
-    "security/hr_kinerja_kompetensi_rules.xml",
-    "security/hr_development_rules.xml",
-    "security/hr_award_talent_rules.xml",
-    "security/hr_appraisal_feedback_rules.xml",
-    "security/hr_appraisal_export_rules.xml",
-    "security/hr_employee_skill_rules.xml",
-)
 
 
 def _column_exists(cr, table, column):
@@ -104,7 +96,13 @@ def migrate(cr, version):
     Employee = env["hr.employee"].with_context(active_test=False)
     env.add_to_compute(Employee._fields["allowed_user_ids"], Employee.search([]))
     Employee.flush_model(["allowed_user_ids"])
-    for filename in RULE_FILES:
+    # the addon's record-rule files, as the manifest lists them
+    rule_files = [
+        name
+        for name in get_manifest("hr_kinerja_kompetensi")["data"]
+        if name.startswith("security/") and name.endswith("_rules.xml")
+    ]
+    for filename in rule_files:
         convert_file(
             env,
             "hr_kinerja_kompetensi",
