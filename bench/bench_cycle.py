@@ -687,12 +687,14 @@ class CycleBench:
         appraisals.write({"work_result_rating": "meets", "behavior_rating": "meets"})
 
     def step_recompute_pure(self):
-        """Force the stored computes (no input changed): add_to_compute, flush."""
+        """Force the stored computes (no input changed): add_to_compute, flush.
+        They are the judgements' (hr.appraisal.judgement)."""
         env = self.env
         appraisals = self.appraisals.browse(self.appraisals.ids)
-        Appraisal = env["hr.appraisal"]
+        judgements = appraisals.judgement_ids
+        Judgement = env["hr.appraisal.judgement"]
         for fname in ("predicate", "job_person_match", "jpm_category", "gap_count"):
-            env.add_to_compute(Appraisal._fields[fname], appraisals)
+            env.add_to_compute(Judgement._fields[fname], judgements)
         env.flush_all()
 
     def _form_spec(self):

@@ -21,6 +21,9 @@ from . import hr_appraisal
 from . import hr_appraisal_note
 from . import hr_appraisal_competency
 from . import hr_appraisal_behavior
+from . import hr_appraisal_judgement
+from . import hr_appraisal_competency_judgement
+from . import hr_appraisal_behavior_judgement
 from . import hr_appraisal_work_result
 from . import hr_development_plan
 from . import hr_development_plan_line

@@ -54,11 +54,14 @@ class HrActingAppraiser(models.Model):
         help="Plt when the post is vacant, Plh when its holder is away for a "
         "short time (leave, official travel).",
     )
+    # HR's: a dispute between an employee and her supervisor is nobody
+    # else's business (who acts, for whom and when stays public)
     reason = fields.Selection(
         ACTING_REASONS,
         required=True,
         default="vacant",
         tracking=True,
+        groups="hr_kinerja_kompetensi.group_kinerja_hr_officer",
         help="Why the usual supervisor does not appraise. A supervisor who is "
         "party to a dispute with the employee is replaced for that employee.",
     )

@@ -4,12 +4,16 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 from ..rules import appraisal as rules
-from ..rules import feedback as feedback_rules
 from ..rules import working_days
-from .hr_appraisal_confidential_mixin import HR_GROUP, check_hr_exception
+from .hr_appraisal_confidential_mixin import (
+    HR_GROUP,
+    check_hr_exception,
+    judgement_compute,
+    judgement_inverse,
+    judgement_search,
+)
 from .lang_envs import LangEnvs
 
 # Objection (keberatan): working days after publication to file one
@@ -82,7 +86,11 @@ class HrAppraisal(models.Model):
         "acting_appraiser_id",
         "atasan_ppk_id",
     )
-    # The appraisee reads these only once the appraisal is done (published)
+    # The supervisor's judgement is kept in hr.appraisal.judgement
+    # (hr.appraisal.confidential.mixin), whose record rules let the appraisee
+    # read it only once the appraisal is done (published).
+    _judgement_model = "hr.appraisal.judgement"
+    _judgement_link = "appraisal_id"
     _confidential_fields = (
         "work_result_rating",
         "behavior_rating",
@@ -151,9 +159,23 @@ class HrAppraisal(models.Model):
         help="From the indicators' average achievement and the thresholds of the "
         "settings. Only a suggestion: the supervisor decides.",
     )
+    judgement_ids = fields.One2many(
+        "hr.appraisal.judgement", "appraisal_id", string="Supervisor's judgement"
+    )
+    visible_judgement_id = fields.Many2one(
+        "hr.appraisal.judgement",
+        compute="_compute_visible_judgement",
+        compute_sudo=False,
+        string="Judgement you read",
+    )
     # Not tracked: the chatter would show the rating to the appraisee early.
     work_result_rating = fields.Selection(
         RATING_SELECTION,
+        compute=judgement_compute("work_result_rating"),
+        inverse=judgement_inverse("work_result_rating"),
+        search=judgement_search("work_result_rating"),
+        compute_sudo=False,
+        readonly=False,
         help="The supervisor's rating of the work results for the period.",
     )
     # Work behaviour (perilaku kerja, BerAKHLAK)
@@ -163,15 +185,34 @@ class HrAppraisal(models.Model):
     behavior_suggestion = fields.Selection(
         RATING_SELECTION,
         compute="_compute_behavior_suggestion",
-        store=True,
+        search=judgement_search("behavior_suggestion"),
+        compute_sudo=False,
         string="Suggested behaviour rating",
         help="The rating most core values received (a tie gives 'meets'). Only "
         "a suggestion: the supervisor decides.",
     )
     behavior_rating = fields.Selection(
         RATING_SELECTION,
+        compute=judgement_compute("behavior_rating"),
+        inverse=judgement_inverse("behavior_rating"),
+        search=judgement_search("behavior_rating"),
+        compute_sudo=False,
+        readonly=False,
         help="The supervisor's overall rating of the work behaviour (the seven "
         "BerAKHLAK core values).",
+    )
+    # hr_appraisal_oca's field, kept in the judgement like the ratings
+    manager_feedback = fields.Html(
+        string="Supervisor's feedback",
+        compute=judgement_compute("manager_feedback"),
+        inverse=judgement_inverse("manager_feedback"),
+        search=judgement_search("manager_feedback"),
+        compute_sudo=False,
+        store=False,
+        readonly=False,
+        help="What the supervisor tells the employee about the period: what "
+        "went well, what to improve. The employee reads it once the "
+        "appraisal is done.",
     )
     # Competencies
     competency_line_ids = fields.One2many(
@@ -180,8 +221,8 @@ class HrAppraisal(models.Model):
     job_person_match = fields.Float(
         string="JPM (%)",
         compute="_compute_job_person_match",
-        store=True,
-        aggregator="avg",
+        search=judgement_search("job_person_match"),
+        compute_sudo=False,
         digits=(5, 2),
         help="Job-Person Match: sum of min(assessed, required) over the sum of "
         "required levels. A surplus in one competency never hides a gap in "
@@ -190,20 +231,22 @@ class HrAppraisal(models.Model):
     jpm_category = fields.Selection(
         JPM_CATEGORIES,
         compute="_compute_job_person_match",
-        store=True,
+        search=judgement_search("jpm_category"),
+        compute_sudo=False,
         string="JPM Category",
     )
     gap_count = fields.Integer(
         compute="_compute_job_person_match",
-        store=True,
+        search=judgement_search("gap_count"),
+        compute_sudo=False,
         string="Competencies below standard",
     )
     # Result
     predicate = fields.Selection(
         PREDICATE_SELECTION,
         compute="_compute_predicate",
-        store=True,
-        index=True,
+        search=judgement_search("predicate"),
+        compute_sudo=False,
         help="From the predicate matrix of PermenPAN-RB 6/2022: work-result rating "
         "(rows) by behaviour rating (columns).",
     )
@@ -217,10 +260,10 @@ class HrAppraisal(models.Model):
     )
     feedback_score = fields.Float(
         string="360 score",
-        compute="_compute_feedback_score",
-        store=True,
+        compute=judgement_compute("feedback_score"),
+        search=judgement_search("feedback_score"),
+        compute_sudo=False,
         digits=(3, 2),
-        aggregator="avg",
         help="Mean of the released 360 medians of the supervisor, peers, "
         "subordinates and others that reached the minimum number of "
         "responses (self-ratings excluded); 0 when nothing is released.",
@@ -230,6 +273,10 @@ class HrAppraisal(models.Model):
     predicate_override = fields.Selection(
         PREDICATE_SELECTION,
         string="Changed predicate",
+        compute=judgement_compute("predicate_override"),
+        inverse=judgement_inverse("predicate_override"),
+        search=judgement_search("predicate_override"),
+        compute_sudo=False,
         readonly=True,
         copy=False,
         groups=HR_GROUP,
@@ -406,7 +453,12 @@ class HrAppraisal(models.Model):
                 meets=company.kinerja_meets_threshold,
             )
 
+    # The results below are computed from what the user reads of the
+    # judgement (an appraisee reads nothing of it before publication, so
+    # nothing follows), and live in a form being edited. The judgement
+    # stores the same results for analyses.
     @api.depends("behavior_line_ids.rating")
+    @api.depends_context("uid")
     def _compute_behavior_suggestion(self):
         for appraisal in self:
             appraisal.behavior_suggestion = rules.suggest_behavior(
@@ -416,65 +468,28 @@ class HrAppraisal(models.Model):
     @api.depends(
         "competency_line_ids.manager_level", "competency_line_ids.required_level"
     )
+    @api.depends_context("uid")
     def _compute_job_person_match(self):
-        rows_by_appraisal = self._competency_level_rows()
         for appraisal in self:
-            rows = rows_by_appraisal.get(appraisal.id) or []
-            jpm = rules.job_person_match((assessed, req) for assessed, req, _g in rows)
+            lines = appraisal.competency_line_ids
+            jpm = rules.job_person_match(
+                (line.manager_level, line.required_level) for line in lines
+            )
             appraisal.job_person_match = jpm or 0.0
             appraisal.jpm_category = rules.jpm_category(jpm)
-            appraisal.gap_count = sum(1 for _a, _r, gap in rows if gap < 0)
-
-    def _competency_level_rows(self):
-        """{appraisal id: [(manager level, required level, gap)]} of the lines.
-
-        Saved appraisals are read with one grouped query on the three columns
-        (after flushing them): loading ~90,000 whole line records through the
-        ORM made recomputing 10,000 appraisals take 5 s. Appraisals being
-        edited in a form (new ids) have their lines only in the cache.
-        """
-        result = {}
-        saved = self.filtered("id")
-        if saved:
-            Line = self.env["hr.appraisal.competency"]
-            Line.flush_model(["appraisal_id", "manager_level", "required_level", "gap"])
-            self.env.cr.execute(
-                SQL(
-                    """
-                    SELECT appraisal_id,
-                           array_agg(ARRAY[COALESCE(manager_level, 0),
-                                           COALESCE(required_level, 0),
-                                           COALESCE(gap, 0)])
-                      FROM hr_appraisal_competency
-                     WHERE appraisal_id = ANY(%s)
-                  GROUP BY appraisal_id
-                    """,
-                    saved.ids,
-                )
+            appraisal.gap_count = sum(
+                1
+                for line in lines
+                if rules.gap(line.manager_level, line.required_level) < 0
             )
-            result.update(
-                (appraisal_id, [tuple(row) for row in rows])
-                for appraisal_id, rows in self.env.cr.fetchall()
-            )
-        for appraisal in self - saved:
-            result[appraisal.id] = [
-                (line.manager_level, line.required_level, line.gap)
-                for line in appraisal.competency_line_ids
-            ]
-        return result
 
-    @api.model
-    def _read_group_select(self, aggregate_spec, query):
-        if aggregate_spec == "job_person_match:avg":
-            # An appraisal not rated yet stores a JPM of 0 (the ORM has no
-            # empty float) and no category: leave it out of the average, or
-            # every pending appraisal drags a unit's JPM towards zero.
-            return SQL(
-                "AVG(CASE WHEN %s IS NOT NULL THEN %s END)",
-                self._field_to_sql(self._table, "jpm_category", query),
-                self._field_to_sql(self._table, "job_person_match", query),
+    @api.depends("work_result_rating", "behavior_rating", "predicate_override")
+    @api.depends_context("uid")
+    def _compute_predicate(self):
+        for appraisal in self:
+            appraisal.predicate = appraisal.predicate_override or rules.predicate(
+                appraisal.work_result_rating, appraisal.behavior_rating
             )
-        return super()._read_group_select(aggregate_spec, query)
 
     def write(self, vals):
         # the fields the user's role may not write at all are refused by
@@ -837,12 +852,8 @@ class HrAppraisal(models.Model):
         for level, employee_skills in to_write.items():
             employee_skills.write({"skill_level_id": level.id})
 
-    @api.depends(
-        "feedback_aggregate_ids.median",
-        "feedback_aggregate_ids.enough",
-        "feedback_aggregate_ids.role",
-    )
-    def _compute_feedback_score(self):
+    def _released_360_medians(self):
+        """{appraisal id: [released 360 medians]} (self-ratings excluded)."""
         aggregates = (
             self.env["hr.appraisal.feedback.aggregate"]
             .sudo()
@@ -858,10 +869,7 @@ class HrAppraisal(models.Model):
         medians = {}
         for aggregate in aggregates:
             medians.setdefault(aggregate.appraisal_id.id, []).append(aggregate.median)
-        for appraisal in self:
-            appraisal.feedback_score = feedback_rules.overall_score(
-                medians.get(appraisal._origin.id or appraisal.id, [])
-            )
+        return medians
 
     def action_request_feedback(self):
         """Open the wizard that proposes reviewers for these appraisals."""
@@ -873,13 +881,6 @@ class HrAppraisal(models.Model):
             "target": "new",
             "context": {"default_appraisal_ids": self.ids},
         }
-
-    @api.depends("work_result_rating", "behavior_rating", "predicate_override")
-    def _compute_predicate(self):
-        for appraisal in self:
-            appraisal.predicate = appraisal.predicate_override or rules.predicate(
-                appraisal.work_result_rating, appraisal.behavior_rating
-            )
 
     @api.depends("date_published", "company_id")
     def _compute_objection_deadline(self):

@@ -2,6 +2,11 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .hr_appraisal import RATING_SELECTION
+from .hr_appraisal_confidential_mixin import (
+    judgement_compute,
+    judgement_inverse,
+    judgement_search,
+)
 
 
 class HrAppraisalBehavior(models.Model):
@@ -10,8 +15,12 @@ class HrAppraisalBehavior(models.Model):
     _description = "Appraisal Behaviour Rating (BerAKHLAK value)"
     _order = "appraisal_id, sequence, id"
     _rec_name = "value_id"
+    # The supervisor's rating is kept in hr.appraisal.behavior.judgement
+    # (hr.appraisal.confidential.mixin): the record rules decide who reads it.
+    _judgement_model = "hr.appraisal.behavior.judgement"
+    _judgement_link = "line_id"
+    _judgement_parent = "appraisal_id"
     _confidential_fields = ("rating",)
-    _appraisal_path = "appraisal_id."
 
     appraisal_id = fields.Many2one(
         "hr.appraisal", required=True, ondelete="cascade", index=True
@@ -26,8 +35,22 @@ class HrAppraisalBehavior(models.Model):
         help="What the supervisor specifically expects of this person for this "
         "value during the period (optional).",
     )
+    judgement_ids = fields.One2many(
+        "hr.appraisal.behavior.judgement", "line_id", string="Rating kept"
+    )
+    visible_judgement_id = fields.Many2one(
+        "hr.appraisal.behavior.judgement",
+        compute="_compute_visible_judgement",
+        compute_sudo=False,
+        string="Rating you read",
+    )
     rating = fields.Selection(
         RATING_SELECTION,
+        compute=judgement_compute("rating"),
+        inverse=judgement_inverse("rating"),
+        search=judgement_search("rating"),
+        compute_sudo=False,
+        readonly=False,
         help="How the person lived this value compared with the expectation.",
     )
 

@@ -3,6 +3,11 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from ..rules import appraisal as rules
+from .hr_appraisal_confidential_mixin import (
+    judgement_compute,
+    judgement_inverse,
+    judgement_search,
+)
 
 RUBRIC = [
     ("1", "1 - Sangat Kurang"),
@@ -29,8 +34,12 @@ class HrAppraisalCompetency(models.Model):
     _description = "Appraisal Competency Rating"
     _order = "appraisal_id, competency_family, skill_id"
     _rec_name = "skill_id"
+    # The supervisor's assessment is kept in hr.appraisal.competency.judgement
+    # (hr.appraisal.confidential.mixin): the record rules decide who reads it.
+    _judgement_model = "hr.appraisal.competency.judgement"
+    _judgement_link = "line_id"
+    _judgement_parent = "appraisal_id"
     _confidential_fields = ("manager_level", "gap", "evidence", "recommendation")
-    _appraisal_path = "appraisal_id."
 
     appraisal_id = fields.Many2one(
         "hr.appraisal", required=True, ondelete="cascade", index=True
@@ -51,22 +60,47 @@ class HrAppraisalCompetency(models.Model):
         "appraisal is created)."
     )
     self_level = fields.Integer(help="The employee's own assessment. " + _LEVEL_HELP)
+    judgement_ids = fields.One2many(
+        "hr.appraisal.competency.judgement", "line_id", string="Assessment"
+    )
+    visible_judgement_id = fields.Many2one(
+        "hr.appraisal.competency.judgement",
+        compute="_compute_visible_judgement",
+        compute_sudo=False,
+        string="Assessment you read",
+    )
     manager_level = fields.Integer(
         string="Supervisor level",
+        compute=judgement_compute("manager_level"),
+        inverse=judgement_inverse("manager_level"),
+        search=judgement_search("manager_level"),
+        compute_sudo=False,
+        readonly=False,
         help="The supervisor's assessment, which counts. " + _LEVEL_HELP,
     )
     gap = fields.Integer(
         compute="_compute_gap",
-        store=True,
+        search=judgement_search("gap"),
+        compute_sudo=False,
         help="Supervisor level minus required level; negative = below standard.",
     )
     evidence = fields.Text(
+        compute=judgement_compute("evidence"),
+        inverse=judgement_inverse("evidence"),
+        search=judgement_search("evidence"),
+        compute_sudo=False,
+        readonly=False,
         help="What the person did that shows (or does not show) the level: "
-        "facts, documents, events."
+        "facts, documents, events.",
     )
     recommendation = fields.Text(
+        compute=judgement_compute("recommendation"),
+        inverse=judgement_inverse("recommendation"),
+        search=judgement_search("recommendation"),
+        compute_sudo=False,
+        readonly=False,
         help="What the person should do next to grow in this competency "
-        "(training, coaching, assignment...)."
+        "(training, coaching, assignment...).",
     )
 
     _sql_constraints = [
@@ -78,14 +112,16 @@ class HrAppraisalCompetency(models.Model):
     ]
 
     @api.depends("manager_level", "required_level")
+    @api.depends_context("uid")
     def _compute_gap(self):
         for line in self:
             line.gap = rules.gap(line.manager_level, line.required_level)
 
-    @api.constrains("required_level", "self_level", "manager_level")
+    @api.constrains("required_level", "self_level")
     def _check_levels(self):
+        # the supervisor level is checked by its judgement
         for line in self:
-            for value in (line.required_level, line.self_level, line.manager_level):
+            for value in (line.required_level, line.self_level):
                 if value and not 1 <= value <= 5:
                     raise ValidationError(
                         self.env._(
@@ -108,27 +144,24 @@ class HrAppraisalCompetency(models.Model):
 
         Cycle generation creates ~90,000 lines for 10,000 employees, and
         create() spends ~17 s on them (ORM bookkeeping, 100 rows per INSERT).
-        The lines are new and unrated, so nothing needs the ORM: the database
-        constraints still apply, ``competency_family`` is read from the
-        skill's stored column and ``gap`` is the rule's value for "not rated
-        yet".
+        The lines are new and unrated (no judgement yet), so nothing needs
+        the ORM: the database constraints still apply and
+        ``competency_family`` is read from the skill's stored column.
         ``test_generated_lines_match_orm`` keeps this in step with the fields.
         """
         self.check_access("create")
-        gaps = [rules.gap(False, level) for level in required_levels]
         self.env.cr.execute(
             SQL(
                 """
                 INSERT INTO hr_appraisal_competency (
-                    appraisal_id, skill_id, required_level, gap,
-                    competency_family,
+                    appraisal_id, skill_id, required_level, competency_family,
                     create_uid, create_date, write_uid, write_date)
                 SELECT row.appraisal_id, row.skill_id, row.required_level,
-                       row.gap, skill.competency_family,
+                       skill.competency_family,
                        %(uid)s, %(now)s, %(uid)s, %(now)s
                   FROM unnest(%(appraisals)s::int[], %(skills)s::int[],
-                              %(levels)s::int[], %(gaps)s::int[])
-                       AS row(appraisal_id, skill_id, required_level, gap)
+                              %(levels)s::int[])
+                       AS row(appraisal_id, skill_id, required_level)
                   JOIN hr_skill skill ON skill.id = row.skill_id
                 RETURNING hr_appraisal_competency.id
                 """,
@@ -137,7 +170,6 @@ class HrAppraisalCompetency(models.Model):
                 appraisals=list(appraisal_ids),
                 skills=list(skill_ids),
                 levels=list(required_levels),
-                gaps=gaps,
             )
         )
         lines = self.browse(row[0] for row in self.env.cr.fetchall())
@@ -146,7 +178,7 @@ class HrAppraisalCompetency(models.Model):
         )
         # what create() triggers (the appraisals' JPM, gap count...) but not
         # the recomputation of the stored values the INSERT has just given
-        given = [self._fields[name] for name in ("competency_family", "gap")]
+        given = [self._fields["competency_family"]]
         with self.env.protecting(given, lines):
             lines.modified(self._fields, create=True)
         return lines

@@ -1,21 +1,9 @@
-import itertools
+from collections import defaultdict
 
 from odoo import api, models
 from odoo.exceptions import UserError
-from odoo.osv import expression
 
 HR_GROUP = "hr_kinerja_kompetensi.group_kinerja_hr_officer"
-
-
-def touched_field_names(domain=(), specs=(), order=None):
-    """Top-level field names a query reads through: the domain's leaves,
-    groupby/aggregate specs ("field:agg", "field.property") and the order
-    terms ("field desc, id"), which are an oracle too (lines sorted by a
-    hidden level give its ranking even when the values read as empty)."""
-    names = [leaf[0] for leaf in domain if isinstance(leaf, list | tuple)]
-    names += specs
-    names += [term.split()[0] for term in (order or "").split(",") if term.strip()]
-    return {name.split(".")[0].split(":")[0] for name in names}
 
 
 def check_hr_exception(env, reason, not_hr_message, no_reason_message):
@@ -26,129 +14,148 @@ def check_hr_exception(env, reason, not_hr_message, no_reason_message):
         raise UserError(no_reason_message)
 
 
-class HrAppraisalConfidentialMixin(models.AbstractModel):
-    """Hide the supervisor's judgement from the appraisee until it is published.
+def judgement_compute(fname):
+    """The compute of a public field kept in the judgement: its value in the
+    judgement the user may read (none: empty). One function per field, so
+    that computing one (in a form being edited) never resets another."""
 
-    Record rules decide who reaches an appraisal at all; this mixin decides
-    which of its fields the appraisee may read. Until the appraisal is done,
-    the appraisee reads the fields of ``_confidential_fields`` as empty (the
-    private note is not here: it lives in hr.appraisal.note, behind an
-    author-only record rule, where no mask is needed). The mask is
-    applied where values leave the ORM for a user: ``_read_format`` (read,
-    search_read, web_read and its x2many sub-reads, and so the form's
-    onchange answers, which are built with web_read) and exports; searches and
-    groupings on those fields leave the user's unpublished appraisals out, so
-    their existence reveals nothing either.
+    def compute(records):
+        for record in records:
+            record[fname] = record.visible_judgement_id[fname]
+
+    compute.__name__ = f"_compute_judgement_{fname}"
+    compute._depends = lambda model: [f"{model._judgement_one2many}.{fname}"]
+    compute._depends_context = ("uid",)
+    return compute
+
+
+def judgement_inverse(fname):
+    """The inverse of a public field kept in the judgement: store the value
+    there. One function per field, so that the ORM calls it for the fields
+    actually written (and never rewrites the others)."""
+
+    def inverse(records):
+        # write()/create() of the public model has checked that the user may
+        # set this field on these records; the judgement itself is written
+        # by nobody directly (no write access), hence sudo.
+        # An empty value makes no judgement (creating an appraisal sets
+        # hr_appraisal_oca's empty feedback): an appraisal without one has
+        # nothing judged.
+        Judgement = records.env[records._judgement_model].sudo()
+        filled = records.filtered(lambda record: record[fname])
+        judgements = filled._judgements_for_write()
+        judgements.update(
+            (judgement[records._judgement_link].id, judgement)
+            for judgement in Judgement.search(
+                [(records._judgement_link, "in", (records - filled).ids)]
+            )
+        )
+        by_value = defaultdict(lambda: Judgement)
+        for record in records:
+            if record.id in judgements:
+                by_value[record[fname]] |= judgements[record.id]
+        for value, todo in by_value.items():
+            todo.write({fname: value})
+        # The ORM protects the field being written from invalidation while
+        # its inverse runs, so the write above does not reach the values
+        # other environments (another user, superuser) have in cache: drop
+        # them, they are read again from the judgement.
+        records.invalidate_recordset([fname], flush=False)
+
+    inverse.__name__ = f"_inverse_judgement_{fname}"
+    return inverse
+
+
+def judgement_search(fname):
+    """The search of a public field kept in the judgement: a condition on
+    the judgements the user may read. The record rules apply to that
+    subquery as to any, so nobody finds a record through a judgement hidden
+    from them (the appraisee's unpublished one counts as empty)."""
+
+    def search(records, operator, value):
+        link = records._judgement_one2many
+        condition = [(fname, operator, value)]
+        domain = [(link, "any", condition)]
+        Judgement = records.env[records._judgement_model]
+        if Judgement.new({}).filtered_domain(condition):
+            # an empty value matches: so do the records without a judgement
+            # the user reads
+            domain = ["|", (link, "not any", []), *domain]
+        return domain
+
+    search.__name__ = f"_search_judgement_{fname}"
+    return search
+
+
+class HrAppraisalConfidentialMixin(models.AbstractModel):
+    """Fields whose values live in a judgement model behind record rules.
+
+    The supervisor's judgement (ratings, levels, evidence, predicate, JPM,
+    the supervisor's feedback) is stored in hr.appraisal.judgement and its
+    line models. Their record rules decide who reads it: the supervision
+    scope and HR always (never on their own appraisal), the appraisee once
+    the appraisal is done. The public names (DOMAIN.md) stay fields of the
+    appraisal and its lines, not stored: ``_compute_judgement`` reads them
+    from the judgements the user may read (a search, so the rules apply), the
+    inverse writes them there after the public model's own checks, and a
+    search on them becomes a search on the judgement. Nothing is masked: no
+    exit of the ORM (read, export, onchange, grouping, reports, mail) can
+    reach a value the rules keep out, and the ORM itself refuses to sort or
+    group on a field that is not stored.
     """
 
     _name = "hr.appraisal.confidential.mixin"
-    _description = "Confidentiality of the supervisor's judgement"
+    _description = "Fields kept in the supervisor's judgement"
 
-    # Field names hidden until published (set by each model)
+    # The judgement model, its many2one to these records, and the one2many
+    # of these records to it (set by each model)
+    _judgement_model = None
+    _judgement_link = None
+    _judgement_one2many = "judgement_ids"
+    # On line models: the many2one to the appraisal, whose judgement holds
+    # the line's
+    _judgement_parent = None
+    # Every field of the judgement's (the attack suite checks each)
     _confidential_fields = ()
-    # Path from the record to its hr.appraisal ("" on hr.appraisal itself)
-    _appraisal_path = ""
 
-    def _hidden_field_names(self):
-        return set(self._confidential_fields)
-
-    def _user_sees_everything(self):
-        # HR rights are not a way round: an HR officer who is herself
-        # appraised reads her own appraisal as any appraisee does.
-        return self.env.su
-
-    def _appraisals_of(self, records):
-        sudo_records = records.sudo()
-        if not self._appraisal_path:
-            return {record.id: record for record in sudo_records}
-        return {
-            record.id: record[self._appraisal_path.rstrip(".")]
-            for record in sudo_records
+    @api.depends(lambda self: [self._judgement_one2many])
+    @api.depends_context("uid")
+    def _compute_visible_judgement(self):
+        """The judgement of each record if the user may read it: a search,
+        so the record rules decide (not the one2many's cache, which a
+        superuser may have filled)."""
+        ids = [record_id for record_id in self._origin.ids if record_id]
+        Judgement = self.env[self._judgement_model]
+        visible = {
+            judgement[self._judgement_link].id: judgement
+            for judgement in (
+                Judgement.search([(self._judgement_link, "in", ids)])
+                if ids
+                else Judgement
+            )
         }
+        for record in self:
+            record.visible_judgement_id = visible.get(record._origin.id, Judgement)
 
-    def _masked_fields_by_id(self, fnames):
-        """{record id: field names to blank} for the current user."""
-        wanted = self._hidden_field_names() & set(fnames)
-        if not wanted or self._user_sees_everything():
-            return {}
-        user = self.env.user
-        masked = {}
-        for record_id, appraisal in self._appraisals_of(self).items():
-            if appraisal.employee_id.user_id != user:
-                continue  # supervisors in the chain see everything
-            if appraisal.kinerja_state != "done":
-                masked[record_id] = wanted
-        return masked
+    def _judgements_for_write(self):
+        """{record id: its judgement, as superuser}, created when missing."""
+        Judgement = self.env[self._judgement_model].sudo()
+        link = self._judgement_link
+        existing = {
+            judgement[link].id: judgement
+            for judgement in Judgement.search([(link, "in", self.ids)])
+        }
+        missing = self.browse(record.id for record in self if record.id not in existing)
+        if missing:
+            created = Judgement.create(missing._judgement_vals_list())
+            existing.update(zip(missing.ids, created, strict=True))
+        return existing
 
-    def _unpublished_own_domain(self):
-        """Records the current user must not find through hidden fields."""
-        prefix = self._appraisal_path
-        return [
-            "!",
-            "&",
-            (f"{prefix}employee_id.user_id", "=", self.env.uid),
-            (f"{prefix}kinerja_state", "!=", "done"),
-        ]
-
-    def _touches_hidden_fields(self, domain=(), specs=(), order=None):
-        return bool(
-            touched_field_names(domain, specs, order) & self._hidden_field_names()
-        )
-
-    def _read_format(self, fnames, load="_classic_read"):
-        result = super()._read_format(fnames, load=load)
-        masked = self._masked_fields_by_id(fnames)
-        for values in result:
-            for fname in masked.get(values["id"], ()):
-                values[fname] = False
-        return result
-
-    def _export_rows(self, fields, *, _is_toplevel_call=True):
-        # Export walks relations itself (appraisal -> lines, line -> its
-        # appraisal, employee -> appraisals) and calls this on each model it
-        # reaches, so masking here covers every path, not only direct fields.
-        masked = self._masked_fields_by_id([path[0] for path in fields if path])
-        if not masked:
-            return super()._export_rows(fields, _is_toplevel_call=_is_toplevel_call)
-        # A masked record is one of the user's own few unpublished appraisals
-        # (or their lines): export those one by one to know which rows are
-        # theirs, and the others in runs, keeping the order.
-        rows = []
-        for hidden, group in itertools.groupby(self, key=lambda r: r.id in masked):
-            records = self.browse([record.id for record in group])
-            for batch in records if hidden else [records]:
-                batch_rows = super(HrAppraisalConfidentialMixin, batch)._export_rows(
-                    fields, _is_toplevel_call=_is_toplevel_call
-                )
-                for index, path in enumerate(fields):
-                    if hidden and path and path[0] in masked[batch.id]:
-                        for row in batch_rows:
-                            row[index] = False
-                rows += batch_rows
-        return rows
-
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        if not self._user_sees_everything():
-            if self._touches_hidden_fields(domain, order=order):
-                domain = expression.AND([domain, self._unpublished_own_domain()])
-        return super()._search(domain, offset=offset, limit=limit, order=order)
-
-    @api.model
-    def _read_group(
-        self,
-        domain,
-        groupby=(),
-        aggregates=(),
-        having=(),
-        offset=0,
-        limit=None,
-        order=None,
-    ):
-        if not self._user_sees_everything() and self._touches_hidden_fields(
-            specs=[*groupby, *aggregates], order=order
-        ):
-            domain = expression.AND([domain, self._unpublished_own_domain()])
-        return super()._read_group(
-            domain, groupby, aggregates, having, offset, limit, order
-        )
+    def _judgement_vals_list(self):
+        """Values of the new judgements of these records."""
+        vals_list = [{self._judgement_link: record.id} for record in self]
+        if self._judgement_parent:
+            parents = self[self._judgement_parent]._judgements_for_write()
+            for vals, record in zip(vals_list, self, strict=True):
+                vals["judgement_id"] = parents[record[self._judgement_parent].id].id
+        return vals_list

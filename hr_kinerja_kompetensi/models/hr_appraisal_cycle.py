@@ -462,7 +462,6 @@ class HrAppraisalCycle(models.Model):
         self.write(
             {"feedback_closed": True, "feedback_release_date": fields.Datetime.now()}
         )
-        appraisals._compute_feedback_score()
         for cycle in self:
             cycle.message_post(
                 body=self.env._(
@@ -496,6 +495,7 @@ class HrAppraisalCycle(models.Model):
             )
 
     @api.depends("appraisal_ids.predicate", "organization_rating")
+    @api.depends_context("uid")
     def _compute_distribution_html(self):
         for cycle in self:
             distribution = cycle._predicate_distribution()
@@ -513,17 +513,17 @@ class HrAppraisalCycle(models.Model):
 
     def _predicate_distribution(self):
         """{department: {"counts": {predicate: n}, "warnings": [text]}} of the
-        cycle's rated appraisals (one grouped query)."""
+        cycle's rated appraisals (one grouped query), among the judgements the
+        user reads: an HR officer's own appraisal is not counted for her, so
+        a small unit's counts do not tell her own predicate."""
         self.ensure_one()
         counts = defaultdict(lambda: defaultdict(int))
-        for employee, predicate, count in (
-            self.env["hr.appraisal"]
-            .sudo()
-            ._read_group(
-                [("cycle_id", "=", self._origin.id), ("predicate", "!=", False)],
-                ["employee_id", "predicate"],
-                ["__count"],
-            )
+        for employee, predicate, count in self.env[
+            "hr.appraisal.judgement"
+        ]._read_group(
+            [("cycle_id", "=", self._origin.id), ("predicate", "!=", False)],
+            ["employee_id", "predicate"],
+            ["__count"],
         ):
             counts[employee.department_id][predicate] += count
         return {

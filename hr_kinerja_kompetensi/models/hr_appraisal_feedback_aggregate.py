@@ -144,4 +144,9 @@ class HrAppraisalFeedbackAggregate(models.Model):
             )
         lines.filtered("is_outlier").write({"is_outlier": False})
         outliers.write({"is_outlier": True})
-        return Aggregate.create(vals_list)
+        aggregates = Aggregate.create(vals_list)
+        # the 360 score is the judgement's: give one to each appraisal with a
+        # released result (those that have one recompute theirs by itself)
+        released = appraisals.browse(appraisals._released_360_medians())
+        released._judgements_for_write()
+        return aggregates

@@ -183,22 +183,30 @@ class HrEmployeeAward(models.Model):
         """{appraisal id: {criterion: number}} for the ranking (higher is
         better)."""
         values = {}
+        # the results are stored in the judgements (read as superuser, as the
+        # rest of the ranking: the wizard is HR's)
+        judgements = {
+            judgement.appraisal_id.id: judgement
+            for judgement in appraisals.sudo().judgement_ids
+        }
+        Judgement = self.env["hr.appraisal.judgement"]
         for appraisal in appraisals.sudo():
+            judgement = judgements.get(appraisal.id, Judgement)
             achievements = [
                 value
                 for value in appraisal.work_result_line_ids.mapped("achievement")
                 if value
             ]
             values[appraisal.id] = {
-                "predicate": award_rules.PREDICATE_SCORE.get(appraisal.predicate),
+                "predicate": award_rules.PREDICATE_SCORE.get(judgement.predicate),
                 "work_result": (
                     round(sum(achievements) / len(achievements), 2)
                     if achievements
                     else None
                 ),
-                "jpm": appraisal.job_person_match or None,
+                "jpm": judgement.job_person_match or None,
                 # 0 until the 360 results are released with enough responses
-                "feedback_360": appraisal.feedback_score or None,
+                "feedback_360": judgement.feedback_score or None,
             }
         return values
 

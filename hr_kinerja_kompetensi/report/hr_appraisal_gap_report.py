@@ -11,6 +11,18 @@ class HrAppraisalGapReport(models.Model):
     _auto = False
     _order = "cycle_id desc, skill_id"
     _rec_name = "skill_id"
+    # what the view reads: flushed before every search on it
+    _depends = {
+        "hr.appraisal": ["kinerja_state", "cycle_id", "employee_id", "company_id"],
+        "hr.appraisal.competency": [
+            "appraisal_id",
+            "skill_id",
+            "competency_family",
+            "required_level",
+        ],
+        "hr.appraisal.competency.judgement": ["line_id", "manager_level", "gap"],
+        "hr.employee": ["department_id"],
+    }
 
     cycle_id = fields.Many2one("hr.appraisal.cycle", readonly=True)
     employee_id = fields.Many2one("hr.employee", readonly=True)
@@ -58,12 +70,13 @@ class HrAppraisalGapReport(models.Model):
                         c.skill_id AS skill_id,
                         c.competency_family AS competency_family,
                         c.required_level AS required_level,
-                        c.manager_level AS manager_level,
-                        c.gap AS gap,
-                        CASE WHEN c.gap < 0 THEN 1 ELSE 0 END AS below_count,
-                        GREATEST(-c.gap, 0) AS gap_depth
+                        cj.manager_level AS manager_level,
+                        COALESCE(cj.gap, 0) AS gap,
+                        CASE WHEN cj.gap < 0 THEN 1 ELSE 0 END AS below_count,
+                        GREATEST(-COALESCE(cj.gap, 0), 0) AS gap_depth
                     FROM hr_appraisal_competency c
                     JOIN hr_appraisal a ON a.id = c.appraisal_id
+               LEFT JOIN hr_appraisal_competency_judgement cj ON cj.line_id = c.id
                     JOIN hr_employee e ON e.id = a.employee_id
                     WHERE a.cycle_id IS NOT NULL AND a.kinerja_state = 'done'
                 )

@@ -15,6 +15,18 @@ class HrAppraisalKinerjaReport(models.Model):
     _auto = False
     _order = "cycle_id desc, department_id, employee_id"
     _rec_name = "employee_id"
+    # what the view reads: flushed before every search on it
+    _depends = {
+        "hr.appraisal": ["kinerja_state", "cycle_id", "employee_id", "company_id"],
+        "hr.appraisal.judgement": [
+            "appraisal_id",
+            "predicate",
+            "job_person_match",
+            "jpm_category",
+            "gap_count",
+        ],
+        "hr.employee": ["department_id"],
+    }
 
     appraisal_id = fields.Many2one("hr.appraisal", readonly=True)
     cycle_id = fields.Many2one("hr.appraisal.cycle", readonly=True)
@@ -63,16 +75,17 @@ class HrAppraisalKinerjaReport(models.Model):
                             AS completion,
                         CASE WHEN a.kinerja_state = 'done' THEN 1 ELSE 0 END
                             AS done_count,
-                        CASE WHEN a.kinerja_state = 'done' THEN a.predicate END
+                        CASE WHEN a.kinerja_state = 'done' THEN j.predicate END
                             AS predicate,
-                        CASE WHEN a.kinerja_state = 'done' THEN a.job_person_match END
+                        CASE WHEN a.kinerja_state = 'done' THEN j.job_person_match END
                             AS job_person_match,
-                        CASE WHEN a.kinerja_state = 'done' THEN a.jpm_category END
+                        CASE WHEN a.kinerja_state = 'done' THEN j.jpm_category END
                             AS jpm_category,
-                        CASE WHEN a.kinerja_state = 'done' THEN a.gap_count END
+                        CASE WHEN a.kinerja_state = 'done' THEN j.gap_count END
                             AS gap_count
                     FROM hr_appraisal a
                     JOIN hr_employee e ON e.id = a.employee_id
+               LEFT JOIN hr_appraisal_judgement j ON j.appraisal_id = a.id
                     WHERE a.cycle_id IS NOT NULL
                 )
                 """,

@@ -26,9 +26,8 @@ class HrTrainingNeedReport(models.Model):
             "appraisal_id",
             "skill_id",
             "required_level",
-            "manager_level",
-            "gap",
         ],
+        "hr.appraisal.competency.judgement": ["line_id", "manager_level", "gap"],
         "hr.employee": ["department_id", "company_id", "active"],
     }
 
@@ -77,14 +76,15 @@ class HrTrainingNeedReport(models.Model):
                     latest.cycle_id AS cycle_id,
                     l.skill_id AS skill_id,
                     l.required_level AS required_level,
-                    l.manager_level AS assessed_level,
-                    l.gap AS gap,
-                    CASE WHEN l.gap < 0 THEN l.gap END AS gap_below,
-                    CASE WHEN l.gap < 0 THEN 1 ELSE 0 END AS below_count,
+                    lj.manager_level AS assessed_level,
+                    COALESCE(lj.gap, 0) AS gap,
+                    CASE WHEN lj.gap < 0 THEN lj.gap END AS gap_below,
+                    CASE WHEN lj.gap < 0 THEN 1 ELSE 0 END AS below_count,
                     1 AS assessed_count
                 FROM latest
                 JOIN hr_appraisal_competency l
                     ON l.appraisal_id = latest.appraisal_id
+           LEFT JOIN hr_appraisal_competency_judgement lj ON lj.line_id = l.id
                 JOIN hr_employee e ON e.id = latest.employee_id
                 WHERE e.active
             )

@@ -64,12 +64,16 @@ class TestAppraisal(KinerjaCommon):
         unrated = self.cycle.appraisal_ids - both
         self.assertTrue(unrated)
         self.assertEqual(set(unrated.mapped("job_person_match")), {0.0})
-        [(average,)] = self.env["hr.appraisal"]._read_group(
+        # rated in another part: a judgement, with a JPM of 0 and no category
+        unrated[:1].work_result_rating = "meets"
+        Judgement = self.env["hr.appraisal.judgement"]
+        self.assertEqual(Judgement.search_count([("cycle_id", "=", self.cycle.id)]), 3)
+        [(average,)] = Judgement._read_group(
             [("cycle_id", "=", self.cycle.id)], [], ["job_person_match:avg"]
         )
         self.assertAlmostEqual(average, (100 + 2400 / 27) / 2, 2)
         # the pivot and graph group through the same aggregate
-        groups = self.env["hr.appraisal"].read_group(
+        groups = Judgement.read_group(
             [("cycle_id", "=", self.cycle.id)], ["job_person_match"], ["cycle_id"]
         )
         self.assertAlmostEqual(groups[0]["job_person_match"], average, 2)

@@ -1,10 +1,10 @@
 """The attack suite of issue 13, generated rather than hand-picked.
 
-Every confidential field (``_confidential_fields`` of every model that uses
-hr.appraisal.confidential.mixin) and every author-only field
-(``_author_only_fields`` of any model) is tried through every exit path of
-the ORM, as every role, and compared with what the superuser gets through the
-same path:
+Every confidential field (``_confidential_fields`` of any model: the public
+fields of the appraisal and its lines, and the judgement models that keep
+them behind record rules) and every author-only field (``_author_only_fields``
+of any model) is tried through every exit path of the ORM, as every role, and
+compared with what the superuser gets through the same path:
 
 * ``SEES``: exactly the superuser's observation;
 * ``HIDDEN``: the record is reachable, but nothing of the value comes out
@@ -37,7 +37,17 @@ EMPTY_IN_FIXTURE = {
     "by test_feedback_access and the 360 suite",
     ("hr.appraisal", "predicate_override"): "set by calibration, which needs a "
     "done appraisal: checked by test_trust",
+    ("hr.appraisal.judgement", "feedback_score"): "as hr.appraisal's",
+    ("hr.appraisal.judgement", "predicate_override"): "as hr.appraisal's",
+    ("hr.appraisal.judgement", "predicate_changed"): "as predicate_override",
 }
+
+# Where the supervisor's judgement is kept, behind record rules
+JUDGEMENT_MODELS = (
+    "hr.appraisal.judgement",
+    "hr.appraisal.competency.judgement",
+    "hr.appraisal.behavior.judgement",
+)
 
 # Where each author-only field is kept: (model, link to the record, author)
 AUTHOR_STORAGE = {
@@ -145,9 +155,13 @@ class TestAttackSuite(TrustCommon):
         },
     }
 
-    def _expected_confidential(self, role, appraisal):
+    def _expected_confidential(self, role, appraisal, model_name="hr.appraisal"):
         key = "employee" if appraisal == self.appraisal else "HR officer"
-        return self.EXPECTED[key][role]
+        expected = self.EXPECTED[key][role]
+        if expected == HIDDEN and model_name in JUDGEMENT_MODELS:
+            # where the judgement is kept, the record rules hide the record
+            return NO_ACCESS
+        return expected
 
     def _authored(self, record, fname):
         """{user: the text that user wrote in record.fname}, read from the
@@ -161,17 +175,18 @@ class TestAttackSuite(TrustCommon):
     # The targets -------------------------------------------------------------
     def _confidential_targets(self):
         """(model, field, records) for every declared confidential field."""
-        mixin = self.env["hr.appraisal.confidential.mixin"]
         appraisals = self.appraisal | self.hr_appraisal
-        for model_name in sorted(mixin._inherit_children):
+        for model_name in sorted(self.env.registry):
             Model = self.env[model_name]
+            if not getattr(Model, "_confidential_fields", ()) or Model._abstract:
+                continue
             if model_name == "hr.appraisal":
                 records = appraisals
             else:
-                records = Model.search([("appraisal_id", "in", appraisals.ids)])
+                records = Model.sudo().search([("appraisal_id", "in", appraisals.ids)])
             self.assertTrue(records, model_name)
             for fname in Model._confidential_fields:
-                yield model_name, fname, records
+                yield model_name, fname, records.with_env(self.env)
 
     def _author_only_targets(self):
         for model_name in sorted(self.env.registry):
@@ -229,13 +244,15 @@ class TestAttackSuite(TrustCommon):
             # from a line, along appraisal_id
             line = record.competency_line_ids[:1].with_user(user)
             return _flat(line.export_data([f"appraisal_id/{fname}"])["datas"])
-        # from the appraisal, along its one2many to this model
+        # from the appraisal (or the line it assesses), along its one2many to
+        # this model
+        parent = record.line_id if "line_id" in record._fields else record.appraisal_id
         o2m = next(
             name
-            for name, field in record.appraisal_id._fields.items()
+            for name, field in parent._fields.items()
             if field.type == "one2many" and field.comodel_name == record._name
         )
-        parent = record.appraisal_id.with_user(user)
+        parent = parent.with_user(user)
         return _flat(parent.export_data([f"{o2m}/{fname}"])["datas"])
 
     def _check(self, expected, exit_name, record, fname, user):
@@ -272,6 +289,10 @@ class TestAttackSuite(TrustCommon):
             return
         if expected == SEES:
             self.assertEqual(seen, truth_seen)
+        elif exit_name == "search" and expected == HIDDEN and not record.sudo()[fname]:
+            # searching for the empty value finds what the user reads as
+            # empty: it answers on what she reads, and tells nothing
+            return
         else:
             self.assertFalse(
                 [value for value in seen if value and value not in (record.id,)]
@@ -297,7 +318,7 @@ class TestAttackSuite(TrustCommon):
                     record if model_name == "hr.appraisal" else record.appraisal_id
                 )
                 for role, user in self.roles.items():
-                    expected = self._expected_confidential(role, appraisal)
+                    expected = self._expected_confidential(role, appraisal, model_name)
                     for exit_name in EXITS:
                         with self.subTest(
                             model=model_name,

@@ -82,9 +82,10 @@ class TestBestPerformer(AwardCommon):
     def test_360_score_breaks_a_full_tie_when_configured(self):
         self._finish(self.appraisal)
         self._finish(self.peer_appraisal)
-        # released 360 results (the feedback tests cover how they are made)
-        self.peer_appraisal.sudo().feedback_score = 4.5
-        self.appraisal.sudo().feedback_score = 3.0
+        # released 360 results (the feedback tests cover how they are made);
+        # the score is the judgement's
+        self.peer_appraisal.sudo().judgement_ids.feedback_score = 4.5
+        self.appraisal.sudo().judgement_ids.feedback_score = 3.0
         self.env["hr.award.ranking.criterion"].create(
             {"criterion": "feedback_360", "sequence": 99}
         )

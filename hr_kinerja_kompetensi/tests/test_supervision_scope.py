@@ -253,6 +253,16 @@ class TestActingAppraiserRules(ScopeCommon):
         )
         with self.assertRaises(AccessError):
             acting.with_user(self.user_unrelated).write({"date_end": "2040-01-01"})
+        # why (a dispute, a leave) is HR's alone, on every path
+        for user in (self.user_employee, self.user_unrelated, self.user_atasan):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    acting.with_user(user).read(["reason"])
+                with self.assertRaises(AccessError):
+                    self.Acting.with_user(user).search([("reason", "=", "dispute")])
+        self.assertEqual(
+            acting.with_user(self.user_hr).read(["reason"])[0]["reason"], "vacant"
+        )
 
     def test_hr_does_not_choose_her_own_appraiser(self):
         Acting = self.Acting.with_user(self.user_hr)

@@ -1,7 +1,7 @@
 """Workflow integrity and "nobody judges themself", over the ORM as each
 role's user and over JSON-RPC (issue 13, first step)."""
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
@@ -170,6 +170,51 @@ class TestWorkflowIntegrity(TrustCommon):
 
 
 @tagged("post_install", "-at_install")
+class TestJudgementWrittenThroughItsAppraisal(TrustCommon):
+    def test_nobody_writes_the_judgement_directly(self):
+        """Read-only for every user, HR included: the appraisal and its lines
+        write it after their own checks (who may assess, closed cycles)."""
+        judgement = self.appraisal.sudo().judgement_ids
+        level = self.appraisal.sudo().competency_line_ids.judgement_ids[:1]
+        self.assertTrue(judgement and level)
+        for user in (
+            self.user_employee,
+            self.user_supervisor,
+            self.user_hr,
+            self.user_hr_admin,
+        ):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    judgement.with_user(user).write({"work_result_rating": "above"})
+                with self.assertRaises(AccessError):
+                    level.with_user(user).write({"manager_level": 5})
+                with self.assertRaises(AccessError):
+                    judgement.with_user(user).unlink()
+                with self.assertRaises(AccessError):
+                    self.env["hr.appraisal.judgement"].with_user(user).create(
+                        {"appraisal_id": self.peer_appraisal.id}
+                    )
+        self.assertEqual(judgement.work_result_rating, "below")
+
+    def test_the_supervisor_writes_through_the_appraisal(self):
+        mine = self.appraisal.with_user(self.user_supervisor)
+        mine.write({"work_result_rating": "above", "behavior_rating": "above"})
+        first, second = mine.competency_line_ids[:2]
+        first.manager_level = 5
+        judgement = self.appraisal.sudo().judgement_ids
+        self.assertEqual(judgement.predicate, "sangat_baik")
+        self.assertEqual(first.sudo().judgement_ids.manager_level, 5)
+        self.assertEqual(judgement.write_uid, self.user_supervisor)
+        # a level out of range is refused, with nothing written
+        with self.assertRaises(ValidationError):
+            second.manager_level = 7
+        self.assertEqual(second.sudo().judgement_ids.manager_level, 2)
+        # the appraisee's own attempt is refused by the appraisal's checks
+        with self.assertRaises(UserError):
+            first.with_user(self.user_employee).manager_level = 1
+
+
+@tagged("post_install", "-at_install")
 class TestNobodyJudgesThemself(TrustCommon):
     """An HR officer who is appraised is an ordinary appraisee there."""
 
@@ -180,8 +225,12 @@ class TestNobodyJudgesThemself(TrustCommon):
         self.assertFalse(values["note"])
         Appraisal = self.env["hr.appraisal"].with_user(self.user_hr)
         self.assertNotIn(own, Appraisal.search([("predicate", "!=", False)]))
-        groups = Appraisal.read_group(
-            [("id", "=", own.id)], ["predicate"], ["predicate"], lazy=False
+        # where the judgement is stored, the rules keep hers out of her reach
+        Judgement = self.env["hr.appraisal.judgement"].with_user(self.user_hr)
+        self.assertTrue(self.hr_appraisal.sudo().judgement_ids)
+        self.assertFalse(Judgement.search([("appraisal_id", "=", own.id)]))
+        groups = Judgement.read_group(
+            [("appraisal_id", "=", own.id)], ["predicate"], ["predicate"], lazy=False
         )
         self.assertFalse(groups)
         # ... while she still reads those of others, as HR
@@ -200,7 +249,7 @@ class TestNobodyJudgesThemself(TrustCommon):
         self.assertFalse(any(row[0] or row[2] for row in rows))
         self.assertEqual({row[1] for row in rows}, {False})
         via_line = own.competency_line_ids.export_data(["appraisal_id/predicate"])
-        self.assertEqual({row[0] for row in via_line["datas"]}, {False})
+        self.assertLessEqual({row[0] for row in via_line["datas"]}, {False, ""})
         spec = {"predicate": {}, "note": {}, "work_result_rating": {}}
         probe = own.onchange({"behavior_rating": "above"}, ["behavior_rating"], spec)[
             "value"
@@ -269,13 +318,24 @@ class TestOrderingOracle(TrustCommon):
         Line = self.env["hr.appraisal.competency"].with_user(self.user_employee)
         domain = [("appraisal_id", "=", self.appraisal.id)]
         self.assertEqual(len(Line.search(domain)), 9)
+        # not stored on the line: sorting by it is refused to everybody
         for order in ("manager_level desc", "gap, id", "id, manager_level"):
-            with self.subTest(order=order):
-                self.assertFalse(Line.search(domain, order=order))
-                self.assertFalse(Line.search_read(domain, ["skill_id"], order=order))
+            for Model in (Line, Line.sudo()):
+                with self.subTest(order=order, su=Model.env.su):
+                    with self.assertRaises(ValueError):
+                        Model.search(domain, order=order)
+        # where it is stored, the rules give the appraisee nothing to sort
+        Levels = self.env["hr.appraisal.competency.judgement"]
+        self.assertFalse(
+            Levels.with_user(self.user_employee).search(
+                domain, order="manager_level desc"
+            )
+        )
         # the supervisor sorts freely
-        theirs = Line.with_user(self.user_supervisor).search(
-            domain, order="manager_level desc, id"
+        theirs = (
+            Levels.with_user(self.user_supervisor)
+            .search(domain, order="manager_level desc, id")
+            .line_id
         )
         self.assertEqual(theirs[:3], self.appraisal.competency_line_ids[:3])
 
@@ -351,6 +411,63 @@ class TestTrustOverRpc(CallKwMixin, TrustCommon, HttpCase):
         self.appraisal.invalidate_recordset()
         self.assertEqual(self.appraisal.kinerja_state, "supervisor")
         self.assertTrue(self.appraisal.cycle_id)
+
+    def test_the_judgement_over_rpc(self):
+        """As the appraisee and the appraised HR officer would try it on their
+        own unpublished appraisal: the judgement model gives nothing, the
+        appraisal's fields read empty, grouping or sorting by them is
+        refused, a search answers on what they read."""
+        for login, appraisal in (
+            ("hkk_employee", self.appraisal),
+            ("hkk_hr", self.hr_appraisal),
+        ):
+            with self.subTest(login=login):
+                self.authenticate(login, login)
+                mine = [["appraisal_id", "=", appraisal.id]]
+                found = self._call(
+                    "hr.appraisal.judgement",
+                    "search_read",
+                    [mine, ["predicate", "work_result_rating"]],
+                )
+                self.assertEqual(found["result"], [])
+                grouped = self._call(
+                    "hr.appraisal.judgement",
+                    "web_read_group",
+                    [mine, ["predicate:array_agg"], ["appraisal_id"]],
+                )
+                self.assertEqual(grouped["result"]["groups"], [])
+                levels = self._call(
+                    "hr.appraisal.competency.judgement",
+                    "search_read",
+                    [mine, ["manager_level"]],
+                    {"order": "manager_level desc"},
+                )
+                self.assertEqual(levels["result"], [])
+                read = self._call(
+                    "hr.appraisal",
+                    "read",
+                    [
+                        [appraisal.id],
+                        ["predicate", "behavior_rating", "manager_feedback"],
+                    ],
+                )
+                self.assertFalse(
+                    [v for k, v in read["result"][0].items() if k != "id" and v]
+                )
+                with mute_logger("odoo.http"):
+                    refused = self._call(
+                        "hr.appraisal",
+                        "web_read_group",
+                        [[["id", "=", appraisal.id]], ["id:count"], ["predicate"]],
+                    )
+                self.assertIn("error", refused)
+                found = self._call(
+                    "hr.appraisal",
+                    "search",
+                    [[["id", "=", appraisal.id], ["predicate", "!=", False]]],
+                )
+                self.assertEqual(found["result"], [])
+                self.assertTrue(appraisal.sudo().predicate, "there is one to hide")
 
 
 @tagged("post_install", "-at_install")

@@ -51,9 +51,9 @@ Column = namedtuple("Column", "key header width fmt")
 
 # department_id of hr.appraisal is a related field (not stored): it is read
 # from the employees, in the same query as their other values.
-APPRAISAL_FIELDS = [
-    "employee_id",
-    "kinerja_state",
+APPRAISAL_FIELDS = ["employee_id", "kinerja_state"]
+# The supervisor's judgement, read from where its record rules decide
+JUDGEMENT_FIELDS = [
     "work_result_rating",
     "behavior_rating",
     "predicate",
@@ -202,6 +202,22 @@ class HrAppraisalExport(models.TransientModel):
         rows = env["hr.appraisal"].search_read(
             self._appraisal_domain(), APPRAISAL_FIELDS, load=None
         )
+        judgements = {
+            values["appraisal_id"]: values
+            for values in env["hr.appraisal.judgement"].search_read(
+                [("appraisal_id", "in", [row["id"] for row in rows])],
+                ["appraisal_id", *JUDGEMENT_FIELDS],
+                load=None,
+            )
+        }
+        empty = dict.fromkeys(JUDGEMENT_FIELDS, False)
+        for row in rows:
+            row.update(
+                {
+                    fname: judgements.get(row["id"], empty)[fname]
+                    for fname in JUDGEMENT_FIELDS
+                }
+            )
         employees = {
             values["id"]: values
             for values in env["hr.employee.public"].search_read(
@@ -254,7 +270,7 @@ class HrAppraisalExport(models.TransientModel):
     def _collect_competencies(self, data):
         matrix = defaultdict(dict)
         skill_ids = set()
-        groups = self.env["hr.appraisal.competency"]._read_group(
+        groups = self.env["hr.appraisal.competency.judgement"]._read_group(
             [("appraisal_id", "in", [row["id"] for row in data["appraisals"]])],
             ["appraisal_id", "skill_id"],
             ["manager_level:max", "gap:min"],

@@ -19,8 +19,8 @@ they now include the acting appraisers in force.
 """
 
 from odoo import SUPERUSER_ID, api
-from odoo.modules.module import get_manifest
-from odoo.tools import convert_file
+
+from odoo.addons.hr_kinerja_kompetensi.upgrade_tools import reload_rule_files
 
 
 def _column_exists(cr, table, column):
@@ -96,19 +96,4 @@ def migrate(cr, version):
     Employee = env["hr.employee"].with_context(active_test=False)
     env.add_to_compute(Employee._fields["allowed_user_ids"], Employee.search([]))
     Employee.flush_model(["allowed_user_ids"])
-    # the addon's record-rule files, as the manifest lists them
-    rule_files = [
-        name
-        for name in get_manifest("hr_kinerja_kompetensi")["data"]
-        if name.startswith("security/") and name.endswith("_rules.xml")
-    ]
-    for filename in rule_files:
-        convert_file(
-            env,
-            "hr_kinerja_kompetensi",
-            filename,
-            {},
-            mode="init",
-            noupdate=True,
-            kind="data",
-        )
+    reload_rule_files(env)
