@@ -4,6 +4,31 @@ from odoo.modules.module import get_manifest
 from odoo.tools import convert_file
 
 
+def column_exists(cr, table, column):
+    cr.execute(
+        """
+        SELECT 1 FROM information_schema.columns
+         WHERE table_name = %s AND column_name = %s
+        """,
+        [table, column],
+    )
+    return bool(cr.fetchone())
+
+
+# 18.0.3.0.0: the columns of the supervisor's judgement set aside by
+# pre-migrate (as hkk_<column>_v2) and moved by post-migrate
+JUDGEMENT_COLUMNS_V3 = {
+    "hr_appraisal": (
+        "work_result_rating",
+        "behavior_rating",
+        "manager_feedback",
+        "predicate_override",
+    ),
+    "hr_appraisal_competency": ("manager_level", "evidence", "recommendation"),
+    "hr_appraisal_behavior": ("rating",),
+}
+
+
 def reload_rule_files(env):
     """Load the addon's record-rule files again, as an install would.
 

@@ -22,6 +22,7 @@ from . import hr_appraisal_note
 from . import hr_appraisal_competency
 from . import hr_appraisal_behavior
 from . import hr_appraisal_judgement
+from . import hr_appraisal_judgement_line_mixin
 from . import hr_appraisal_competency_judgement
 from . import hr_appraisal_behavior_judgement
 from . import hr_appraisal_work_result

@@ -10,6 +10,7 @@ class HrAppraisalBehaviorJudgement(models.Model):
 
     _name = "hr.appraisal.behavior.judgement"
     _description = "Supervisor's Rating of a Core Value"
+    _inherit = ["hr.appraisal.judgement.line.mixin"]
     _order = "line_id"
     _rec_name = "line_id"
     _confidential_fields = ("rating",)
@@ -21,13 +22,6 @@ class HrAppraisalBehaviorJudgement(models.Model):
         index=True,
         ondelete="cascade",
     )
-    judgement_id = fields.Many2one(
-        "hr.appraisal.judgement", required=True, index=True, ondelete="cascade"
-    )
-    appraisal_id = fields.Many2one(
-        related="judgement_id.appraisal_id", store=True, index=True
-    )
-    company_id = fields.Many2one(related="judgement_id.company_id", store=True)
     rating = fields.Selection(RATING_SELECTION)
 
     _sql_constraints = [

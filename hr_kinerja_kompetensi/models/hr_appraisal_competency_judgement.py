@@ -12,6 +12,7 @@ class HrAppraisalCompetencyJudgement(models.Model):
 
     _name = "hr.appraisal.competency.judgement"
     _description = "Supervisor's Assessment of a Competency"
+    _inherit = ["hr.appraisal.judgement.line.mixin"]
     _order = "line_id"
     _rec_name = "line_id"
     _confidential_fields = ("manager_level", "gap", "evidence", "recommendation")
@@ -23,13 +24,6 @@ class HrAppraisalCompetencyJudgement(models.Model):
         index=True,
         ondelete="cascade",
     )
-    judgement_id = fields.Many2one(
-        "hr.appraisal.judgement", required=True, index=True, ondelete="cascade"
-    )
-    appraisal_id = fields.Many2one(
-        related="judgement_id.appraisal_id", store=True, index=True
-    )
-    company_id = fields.Many2one(related="judgement_id.company_id", store=True)
     skill_id = fields.Many2one(related="line_id.skill_id", store=True)
     required_level = fields.Integer(related="line_id.required_level")
     manager_level = fields.Integer(string="Supervisor level")

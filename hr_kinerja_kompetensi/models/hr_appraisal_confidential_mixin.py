@@ -50,12 +50,14 @@ def judgement_inverse(fname):
                 [(records._judgement_link, "in", (records - filled).ids)]
             )
         )
-        by_value = defaultdict(lambda: Judgement)
+        # ids, not recordset unions: a union per record is quadratic (90,000
+        # levels written at once)
+        by_value = defaultdict(list)
         for record in records:
             if record.id in judgements:
-                by_value[record[fname]] |= judgements[record.id]
-        for value, todo in by_value.items():
-            todo.write({fname: value})
+                by_value[record[fname]].append(judgements[record.id].id)
+        for value, ids in by_value.items():
+            Judgement.browse(ids).write({fname: value})
         # The ORM protects the field being written from invalidation while
         # its inverse runs, so the write above does not reach the values
         # other environments (another user, superuser) have in cache: drop

@@ -473,21 +473,51 @@ class TestAttackSuite(TrustCommon):
             }
         )
         message = self.appraisal.message_post(body="Catatan di chatter")
+        activity = self.appraisal.activity_schedule(
+            "mail.mail_activity_data_todo",
+            note="Periksa bukti dukung",
+            user_id=self.user_supervisor.id,
+        )
         for role, user in self.roles.items():
             expected = self._expected_confidential(role, self.appraisal)
             with self.subTest(role=role):
                 Attachment = self.env["ir.attachment"].with_user(user)
                 Message = self.env["mail.message"].with_user(user)
+                Activity = self.env["mail.activity"].with_user(user)
                 found = Attachment.search([("id", "=", attachment.id)])
                 posted = Message.search([("id", "=", message.id)])
+                scheduled = Activity.search([("id", "=", activity.id)])
                 if expected == NO_ACCESS:
                     self.assertFalse(found)
                     self.assertFalse(posted)
+                    self.assertFalse(scheduled)
                     with self.assertRaises(AccessError):
                         attachment.with_user(user).read(["raw"])
+                    with self.assertRaises(AccessError):
+                        activity.with_user(user).read(["note"])
                 else:
                     self.assertEqual(found, attachment)
                     self.assertEqual(posted, message)
+                    self.assertEqual(scheduled, activity)
+
+    def test_followers_name_no_reviewer(self):
+        """Every internal user reads mail.followers (Odoo gives it no record
+        rule): so neither the appraisal nor a 360 request has its reviewer
+        as follower, and the followers tell nobody who reviews whom."""
+        Followers = self.env["mail.followers"].with_user(self.user_unrelated)
+        self.assertFalse(
+            Followers.search(
+                [
+                    ("res_model", "in", ("hr.appraisal", "hr.appraisal.feedback")),
+                    ("partner_id", "=", self.user_peer.partner_id.id),
+                ]
+            )
+        )
+        self.assertNotIn(
+            self.user_peer.partner_id,
+            (self.appraisal | self.hr_appraisal).message_partner_ids
+            | self.feedback.message_partner_ids,
+        )
 
     # Reports ----------------------------------------------------------------------
     def test_the_evaluation_document_as_every_role(self):

@@ -20,22 +20,14 @@ they now include the acting appraisers in force.
 
 from odoo import SUPERUSER_ID, api
 
-from odoo.addons.hr_kinerja_kompetensi.upgrade_tools import reload_rule_files
-
-
-def _column_exists(cr, table, column):
-    cr.execute(
-        """
-        SELECT 1 FROM information_schema.columns
-         WHERE table_name = %s AND column_name = %s
-        """,
-        [table, column],
-    )
-    return bool(cr.fetchone())
+from odoo.addons.hr_kinerja_kompetensi.upgrade_tools import (
+    column_exists,
+    reload_rule_files,
+)
 
 
 def _move_notes(cr):
-    if not _column_exists(cr, "hr_appraisal", "hkk_note_v1"):
+    if not column_exists(cr, "hr_appraisal", "hkk_note_v1"):
         return
     cr.execute(
         """
@@ -58,7 +50,7 @@ def _move_notes(cr):
 
 
 def _move_comments(cr):
-    if not _column_exists(cr, "hr_appraisal_feedback", "hkk_comment_v1"):
+    if not column_exists(cr, "hr_appraisal_feedback", "hkk_comment_v1"):
         return
     cr.execute(
         """
@@ -82,7 +74,7 @@ def _rebuild_generation_issues(env):
         [("state", "in", ("open", "calibration"))]
     ):
         cycle._unappraised_employees()
-    if _column_exists(env.cr, "hr_appraisal_cycle", "generation_issues"):
+    if column_exists(env.cr, "hr_appraisal_cycle", "generation_issues"):
         env.cr.execute("ALTER TABLE hr_appraisal_cycle DROP COLUMN generation_issues")
 
 

@@ -11,7 +11,11 @@ the judgement under its record rules.
 
 from odoo import SUPERUSER_ID, api
 
-from odoo.addons.hr_kinerja_kompetensi.upgrade_tools import reload_rule_files
+from odoo.addons.hr_kinerja_kompetensi.upgrade_tools import (
+    JUDGEMENT_COLUMNS_V3,
+    column_exists,
+    reload_rule_files,
+)
 
 # stored results on hr.appraisal / its lines that are now the judgement's
 OLD_RESULTS = {
@@ -28,19 +32,8 @@ OLD_RESULTS = {
 EMPTY_HTML = ("", "<p><br></p>")
 
 
-def _exists(cr, table, column):
-    cr.execute(
-        """
-        SELECT 1 FROM information_schema.columns
-         WHERE table_name = %s AND column_name = %s
-        """,
-        [table, column],
-    )
-    return bool(cr.fetchone())
-
-
 def _move_appraisals(cr):
-    if not _exists(cr, "hr_appraisal", "hkk_work_result_rating_v2"):
+    if not column_exists(cr, "hr_appraisal", "hkk_work_result_rating_v2"):
         return
     cr.execute(
         """
@@ -73,7 +66,7 @@ def _move_appraisals(cr):
 
 
 def _move_lines(cr):
-    if _exists(cr, "hr_appraisal_competency", "hkk_manager_level_v2"):
+    if column_exists(cr, "hr_appraisal_competency", "hkk_manager_level_v2"):
         cr.execute(
             """
             INSERT INTO hr_appraisal_competency_judgement
@@ -90,7 +83,7 @@ def _move_lines(cr):
                 OR c.hkk_recommendation_v2 IS NOT NULL
             """
         )
-    if _exists(cr, "hr_appraisal_behavior", "hkk_rating_v2"):
+    if column_exists(cr, "hr_appraisal_behavior", "hkk_rating_v2"):
         cr.execute(
             """
             INSERT INTO hr_appraisal_behavior_judgement
@@ -140,26 +133,13 @@ def _recompute(env):
 def _drop(cr):
     columns = {
         table: [f"hkk_{column}_v2" for column in aside]
-        for table, aside in {
-            "hr_appraisal": (
-                "work_result_rating",
-                "behavior_rating",
-                "manager_feedback",
-                "predicate_override",
-            ),
-            "hr_appraisal_competency": (
-                "manager_level",
-                "evidence",
-                "recommendation",
-            ),
-            "hr_appraisal_behavior": ("rating",),
-        }.items()
+        for table, aside in JUDGEMENT_COLUMNS_V3.items()
     }
     for table, old in OLD_RESULTS.items():
         columns[table] += list(old)
     for table, names in columns.items():
         for name in names:
-            if _exists(cr, table, name):
+            if column_exists(cr, table, name):
                 cr.execute(f'ALTER TABLE "{table}" DROP COLUMN "{name}"')
 
 
