@@ -23,7 +23,9 @@
 #                    at_install tests are written to run while their module
 #                    is installed, before the modules that depend on it are
 #                    loaded, and pytest-odoo has no such phase (under pytest
-#                    every test runs on the fully loaded registry).
+#                    every test runs on the fully loaded registry, so
+#                    hr_appraisal_oca's test_action_done, for one, meets our
+#                    rule that only HR changes an appraisal's date, and fails).
 #
 # It installs what it needs (PyPI packages; Debian's postgresql and chromium
 # for step 3), never Odoo itself. Environment knobs:
