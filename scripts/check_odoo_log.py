@@ -1,16 +1,26 @@
 #!/usr/bin/env python3
 """Read the log of an Odoo test run and judge it (used by scripts/test.sh).
 
-Odoo 18 closes a ``--stop-after-init --test-enable`` run with the line
-``odoo.tests.result: F failed, E error(s) of N tests when loading database 'db'``
-(``odoo/service/server.py``, text from ``OdooTestResult.__str__``). This
-script reads that line, the per-module ``odoo.tests.stats`` lines, and every
-WARNING/ERROR/CRITICAL record, then prints a short report and, last, one line
-``RESULT passed=P failed=F`` for the caller. The exit status is 0 only when
-the run is clean:
+Three kinds of log, one judgement of their records:
 
-* the result line is there (Odoo did not crash while loading), and the exit
-  status of Odoo (``--odoo-rc``) is 0;
+* an Odoo test run (default). Odoo 18 closes a ``--stop-after-init
+  --test-enable`` run with the line ``odoo.tests.result: F failed, E error(s)
+  of N tests when loading database 'db'`` (``odoo/service/server.py``, text
+  from ``OdooTestResult.__str__``); the counts come from it.
+* a pytest-odoo run (``--junit FILE``): the log is the file Odoo wrote while
+  pytest ran the tests (``--odoo-extra=logfile=...``); the counts come from
+  pytest's JUnit XML report, one ``testcase`` element per test (pytest folds
+  the test's subtests into it).
+* an install without tests (``--install-only``): no count, only the records.
+
+It reads the counts, the per-module ``odoo.tests.stats`` lines, and every
+WARNING/ERROR/CRITICAL record, then prints a short report and, last, one line
+``RESULT passed=P failed=F skipped=S`` for the caller. The exit status is 0
+only when the run is clean:
+
+* the counts are there (Odoo did not crash while loading; pytest wrote its
+  report), and the exit status of Odoo or pytest (``--odoo-rc``) is 0, or 1
+  from pytest when tests failed;
 * no test failed or errored; with ``--require-tests``, at least one ran;
 * no record at WARNING or above comes from the module's loggers
   (``odoo.addons.<module>...``) or names the module or one of its models
@@ -24,6 +34,7 @@ import ast
 import pathlib
 import re
 import sys
+import xml.etree.ElementTree as ET
 
 RECORD = re.compile(
     r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (?P<level>[A-Z]+) (?P<db>\S+) "
@@ -34,6 +45,11 @@ RESULT = re.compile(
     r"when loading database"
 )
 STATS = re.compile(r"^(?P<module>[\w.]+): (?P<tests>\d+) tests ")
+# pytest-odoo imports odoo.tests while it starts, before its fixtures switch
+# the test mode on around each test module, so Odoo's "not in test mode"
+# guard logs this once, before any database is opened. Odoo's own runner
+# imports the framework in test mode and never logs it.
+PYTEST_ODOO_STARTUP = re.compile(r"^Importing test framework")
 BAD_LEVELS = ("WARNING", "ERROR", "CRITICAL")
 # Lines that only restate a test failure, already counted from the result line.
 FAILURE_ECHOES = (
@@ -84,14 +100,49 @@ def read_records(path):
         yield record
 
 
+def junit_counts(path):
+    """``{"tests", "failed", "skipped"}`` of a pytest JUnit XML report.
+
+    One test is one ``testcase`` element (classname and name); it counts as
+    failed when it holds a ``failure`` or ``error`` (also one in its set-up or
+    teardown, or in one of its subtests), skipped when it holds ``skipped``.
+    The ``tests`` attribute of the ``testsuite`` is not used: pytest adds every
+    subtest to it.
+    """
+    outcome = {}
+    for case in ET.parse(path).getroot().iter("testcase"):
+        key = (case.get("classname"), case.get("name"))
+        tags = {child.tag for child in case}
+        if tags & {"failure", "error"}:
+            state = 2
+        elif "skipped" in tags:
+            state = 1
+        else:
+            state = 0
+        outcome[key] = max(state, outcome.get(key, 0))
+    states = list(outcome.values())
+    return {
+        "tests": len(states),
+        "failed": states.count(2),
+        "skipped": states.count(1),
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("log")
     parser.add_argument("--module", required=True, help="our addon's name")
     parser.add_argument("--addon-dir", help="to learn the addon's model names")
     parser.add_argument("--label", default="odoo")
-    parser.add_argument("--odoo-rc", type=int, default=0)
+    parser.add_argument(
+        "--odoo-rc", type=int, default=0, help="exit status of Odoo (or of pytest)"
+    )
     parser.add_argument("--require-tests", action="store_true")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--junit", metavar="FILE", help="counts from this pytest JUnit XML report"
+    )
+    mode.add_argument("--install-only", action="store_true", help="a run without tests")
     args = parser.parse_args()
 
     module = args.module
@@ -120,6 +171,13 @@ def main():
             continue
         if any(p.search(rec["msg"]) for p in FAILURE_ECHOES):
             continue
+        if (
+            args.junit
+            and rec["db"] == "?"
+            and rec["logger"] == "odoo.tests.common"
+            and PYTEST_ODOO_STARTUP.search(rec["msg"])
+        ):
+            continue
         is_ours = rec["logger"] == own_logger or rec["logger"].startswith(
             own_logger + "."
         )
@@ -139,17 +197,32 @@ def main():
             other_errors.append(rec)
 
     problems = []
-    if result is None:
+    skipped = 0
+    runner = "pytest" if args.junit else "Odoo"
+    if args.junit:
+        try:
+            counts = junit_counts(args.junit)
+        except (OSError, SyntaxError) as exc:  # ET.ParseError is a SyntaxError
+            problems.append(f"no pytest report {args.junit} ({exc})")
+            counts = {"tests": 0, "failed": 0, "skipped": 0}
+        # pytest has no "errors" apart: an error is a failed test here.
+        result = {"tests": counts["tests"], "failed": counts["failed"], "errors": 0}
+        skipped = counts["skipped"]
+    elif args.install_only:
+        result = {"failed": 0, "errors": 0, "tests": 0}
+    elif result is None:
         problems.append(
             "no 'N failed, N error(s) of N tests when loading database' line: "
             "Odoo stopped before running the tests (install or update failed?)"
         )
         result = {"failed": 0, "errors": 0, "tests": 0}
     if args.odoo_rc == 124:
-        problems.append("Odoo was stopped by the time limit (timeout)")
+        problems.append(f"{runner} was stopped by the time limit (timeout)")
+    elif args.junit and args.odoo_rc == 5:
+        problems.append("pytest collected no test (exit status 5)")
     elif args.odoo_rc != 0 and not (result["failed"] or result["errors"]):
-        problems.append(f"Odoo exited with status {args.odoo_rc}")
-    if args.require_tests and result["tests"] == 0:
+        problems.append(f"{runner} exited with status {args.odoo_rc}")
+    if args.require_tests and result["tests"] == 0 and not args.install_only:
         problems.append(f"0 tests ran for {module}: are they imported and tagged?")
     failed = result["failed"] + result["errors"]
     test_failure_ids = {id(r) for r in test_failures}
@@ -173,10 +246,16 @@ def main():
             "tests per module: "
             + ", ".join(f"{m}: {n}" for m, n in sorted(stats.items()))
         )
-    print(
-        f"result: {result['tests']} tests, {result['failed']} failed, "
-        f"{result['errors']} error(s)"
-    )
+    if args.junit:
+        print(
+            f"result (pytest report {args.junit}): {result['tests']} tests, "
+            f"{result['failed']} failed, {skipped} skipped"
+        )
+    elif not args.install_only:
+        print(
+            f"result: {result['tests']} tests, {result['failed']} failed, "
+            f"{result['errors']} error(s)"
+        )
 
     def show(title, records, limit=MAX_SHOWN):
         if not records:
@@ -206,8 +285,8 @@ def main():
     for problem in problems:
         print(f"PROBLEM: {problem}")
     failed_total = failed + (1 if problems else 0)
-    passed = max(result["tests"] - failed, 0)
-    print(f"RESULT passed={passed} failed={failed_total}")
+    passed = max(result["tests"] - failed - skipped, 0)
+    print(f"RESULT passed={passed} failed={failed_total} skipped={skipped}")
     return 1 if (failed_total or problems) else 0
 
 

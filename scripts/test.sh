@@ -8,21 +8,38 @@
 #                 and static checks of its files); PYTEST_ARGS go here.
 #   2. linters    ruff check, ruff format --check, pylint-odoo
 #                 (.pylintrc-mandatory), oca-checks-odoo-module, oca-checks-po.
-#   3. odoo       only when `python3 -c "import odoo"` works: installs the addon
-#                 with its tests in a throwaway PostgreSQL database, then
-#                 updates hr, hr_skills and hr_appraisal_oca and runs their own
-#                 tests with our addon installed.
+#   3. odoo       only when `python3 -c "import odoo"` works, in a throwaway
+#                 PostgreSQL database:
+#                 a. installs the addon with its dependencies and demo data,
+#                    without tests (the install log is judged like a test log);
+#                 b. runs the addon's Odoo suite (hr_kinerja_kompetensi/tests)
+#                    with pytest through pytest-odoo, with an Odoo HTTP server
+#                    in the pytest process for HttpCase and the tours
+#                    (headless Chromium); scripts/pytest_odoo_runner.py adds
+#                    what Odoo 18's runner does and pytest-odoo does not;
+#                 c. updates hr, hr_skills and hr_appraisal_oca with Odoo's
+#                    own runner (--test-enable) and runs their tests with our
+#                    addon installed. They stay on Odoo's runner: their
+#                    at_install tests are written to run while their module
+#                    is installed, before the modules that depend on it are
+#                    loaded, and pytest-odoo has no such phase (under pytest
+#                    every test runs on the fully loaded registry, so
+#                    hr_appraisal_oca's test_action_done, for one, meets our
+#                    rule that only HR changes an appraisal's date, and fails).
 #
 # It installs what it needs (PyPI packages; Debian's postgresql and chromium
 # for step 3), never Odoo itself. Environment knobs:
 #   HKK_ODOO=0              skip step 3 even when Odoo is importable
 #   HKK_UPSTREAM=0          skip the upstream hr/hr_skills/hr_appraisal_oca tests
-#   HKK_ODOO_TIMEOUT=1800   seconds for the install + our tests
+#   HKK_ODOO_TIMEOUT=1800   seconds for the install, and again for our tests
 #   HKK_UPSTREAM_TIMEOUT=2700  seconds for the upstream tests
 #   HKK_KEEP_DB=1           keep the test database (name printed) for inspection
 #   HKK_LOG_DIR=DIR         where logs go (default: a new temporary folder)
 #   PYTHON=python3          interpreter to use
-# Exit status 0 only when every step passed; the last line is "N passed, N failed".
+# The summary has one line per suite, "LABEL: N passed, N failed (notes)";
+# pytest's own summary line is printed above it for the pytest suites.
+# Exit status 0 only when every step passed and no suite ran zero tests; the
+# last line is "N passed, N failed".
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -131,7 +148,9 @@ step_odoo_free() {
     say "odoo-free tests (pytest tests_plain/)"
     local junit="$LOG_DIR/odoo-free.junit.xml" log="$LOG_DIR/odoo-free.log" rc=0
     rm -f "$junit"
-    "$PY" -m pytest tests_plain -p no:cacheprovider -q -rfE \
+    # -p no:odoo: pytest-odoo's plugin (installed for step 3) imports odoo as
+    # it loads; this suite must neither need nor import it.
+    "$PY" -m pytest tests_plain -p no:cacheprovider -p no:odoo -q -rfE \
         --junit-xml="$junit" "$@" 2>&1 | tee "$log" || rc=$?
     if [[ $rc -eq 5 ]]; then
         note "FAIL: pytest collected no test in tests_plain/ (exit status 5)"
@@ -278,29 +297,58 @@ run_odoo() {
         --db_port="${PGPORT:-5432}" -d "$ODOO_DB" --db-filter="^${ODOO_DB}\$" \
         --http-interface=127.0.0.1 --http-port="$port" \
         --workers=0 --max-cron-threads=0 --log-level=test \
-        --stop-after-init --test-enable "$@" </dev/null >"$log" 2>&1 || ODOO_RC=$?
+        --stop-after-init "$@" </dev/null >"$log" 2>&1 || ODOO_RC=$?
     note "    odoo exit status $ODOO_RC"
 }
 
-# judge_odoo LABEL LOG [--require-tests] : adds to the summary
+# judge_odoo LOG [check_odoo_log.py ARGS...] : prints the report of
+# scripts/check_odoo_log.py on the run's log (its exit status in ODOO_RC) and
+# sets JUDGED_PASSED, JUDGED_FAILED and JUDGED_SKIPPED
 judge_odoo() {
-    local label="$1" log="$2"
-    shift 2
+    local log="$1"
+    shift
     local out rc=0
     out="$("$PY" scripts/check_odoo_log.py "$log" --module "$ADDON" \
-        --addon-dir "$ADDON" --label "$label" --odoo-rc "$ODOO_RC" "$@")" || rc=$?
+        --addon-dir "$ADDON" --odoo-rc "$ODOO_RC" "$@")" || rc=$?
     printf '%s\n' "$out" | grep -v '^RESULT '
-    local result passed failed
+    local result
     result="$(printf '%s\n' "$out" | grep '^RESULT ' | tail -n 1)"
-    if [[ "$result" =~ passed=([0-9]+)\ failed=([0-9]+) ]]; then
-        passed="${BASH_REMATCH[1]}" failed="${BASH_REMATCH[2]}"
+    if [[ "$result" =~ passed=([0-9]+)\ failed=([0-9]+)\ skipped=([0-9]+) ]]; then
+        JUDGED_PASSED="${BASH_REMATCH[1]}" JUDGED_FAILED="${BASH_REMATCH[2]}"
+        JUDGED_SKIPPED="${BASH_REMATCH[3]}"
     else
-        passed=0 failed=1
+        JUDGED_PASSED=0 JUDGED_FAILED=1 JUDGED_SKIPPED=0
     fi
-    if [[ $rc -ne 0 && $failed -eq 0 ]]; then
-        failed=1
+    if [[ $rc -ne 0 && $JUDGED_FAILED -eq 0 ]]; then
+        JUDGED_FAILED=1
     fi
-    record "$label" "$passed" "$failed" "log $log"
+}
+
+# run_pytest_odoo LOG JUNIT OUT TIMEOUT PATH... : runs pytest with pytest-odoo
+# on the installed database; sets ODOO_RC (pytest's exit status)
+run_pytest_odoo() {
+    local log="$1" junit="$2" out="$3" limit="$4"
+    shift 4
+    local args=(
+        -p no:cacheprovider -p pytest_odoo_runner -q -rfE --junit-xml="$junit"
+        --odoo-database="$ODOO_DB" --odoo-addons-path="$ADDONS_PATH"
+        --odoo-log-level=test --odoo-http --odoo-test-tags="/$ADDON"
+        --odoo-extra=data-dir="$ODOO_DATA_DIR" --odoo-extra=db_port="${PGPORT:-5432}"
+        --odoo-extra=db-filter="^${ODOO_DB}\$" --odoo-extra=http-interface=127.0.0.1
+        --odoo-extra=workers=0 --odoo-extra=max-cron-threads=0
+        --odoo-extra=logfile="$log"
+    )
+    note "--- python3 -m pytest ${args[*]} $* (timeout ${limit}s)"
+    note "    odoo log: $log; pytest output: $out"
+    rm -f "$junit"
+    ODOO_RC=0
+    # scripts/ goes on the path for -p pytest_odoo_runner. pytest's output
+    # (dots, failures, its summary line) is shown and kept; Odoo's records go
+    # to the log file.
+    PYTHONPATH="$REPO_ROOT/scripts${PYTHONPATH:+:$PYTHONPATH}" \
+        timeout --kill-after=60 "$limit" "$PY" -m pytest "${args[@]}" "$@" \
+        </dev/null 2>&1 | tee "$out" || ODOO_RC=${PIPESTATUS[0]}
+    note "    pytest exit status $ODOO_RC"
 }
 
 step_odoo() {
@@ -320,8 +368,10 @@ step_odoo() {
         return
     fi
     say "odoo tests"
-    # Test-time Python packages of Odoo (tours, freezegun in upstream tests).
-    pip_ensure "websocket-client" "freezegun"
+    # Test-time Python packages: Odoo's (tours, freezegun in upstream tests)
+    # and pytest-odoo, the runner of our Odoo suite (its plugin imports odoo,
+    # so it is installed here, where odoo is importable).
+    pip_ensure "websocket-client" "freezegun" "pytest-odoo>=2.3,<3"
     # Python packages the addon declares in its manifest.
     local ext_deps=()
     mapfile -t ext_deps < <("$PY" -c '
@@ -357,28 +407,42 @@ for name in manifest.get("external_dependencies", {}).get("python", []):
     note "database $ODOO_DB, addons path $ADDONS_PATH"
     dropdb --if-exists "$ODOO_DB" >/dev/null 2>&1 || true
 
-    # Install our addon (and its dependencies, with demo data) and run its
-    # at_install and post_install tests.
-    local log_main="$LOG_DIR/odoo-$ADDON.log"
-    run_odoo "odoo ($ADDON)" "$log_main" "${HKK_ODOO_TIMEOUT:-1800}" \
-        -i "$ADDON" --test-tags "/$ADDON"
-    judge_odoo "odoo ($ADDON)" "$log_main" --require-tests
+    # a. Our addon and its dependencies, with demo data, without tests.
+    local label="odoo ($ADDON)"
+    local log_install="$LOG_DIR/odoo-$ADDON-install.log"
+    run_odoo "$label: install" "$log_install" "${HKK_ODOO_TIMEOUT:-1800}" -i "$ADDON"
+    judge_odoo "$log_install" --label "$label: install" --install-only
     local install_ok=1
-    grep -q "tests when loading database" "$log_main" || install_ok=0
+    [[ $JUDGED_FAILED -eq 0 ]] || install_ok=0
 
+    # b. Its Odoo suite with pytest-odoo.
+    if [[ $install_ok -eq 0 ]]; then
+        record "$label" 0 1 "not run: $ADDON did not install cleanly; log $log_install"
+    else
+        local log_main="$LOG_DIR/odoo-$ADDON.log" junit="$LOG_DIR/odoo-$ADDON.junit.xml"
+        local out_main="$LOG_DIR/odoo-$ADDON.pytest.txt"
+        run_pytest_odoo "$log_main" "$junit" "$out_main" "${HKK_ODOO_TIMEOUT:-1800}" \
+            "$ADDON/tests"
+        judge_odoo "$log_main" --label "$label" --junit "$junit" --require-tests
+        record "$label" "$JUDGED_PASSED" "$JUDGED_FAILED" \
+            "pytest-odoo; $JUDGED_SKIPPED skipped; log $log_main"
+    fi
+
+    # c. The modules we extend must keep passing their own tests with our
+    # addon installed (with Odoo's runner: see the header).
     if [[ "${HKK_UPSTREAM:-1}" == 0 ]]; then
         record_skip "$upstream_label" "HKK_UPSTREAM=0"
     elif [[ $install_ok -eq 0 ]]; then
         record "$upstream_label" 0 1 "not run: $ADDON did not install"
     else
-        # The modules we extend must keep passing their own tests with our
-        # addon installed.
         local modules tags log_up="$LOG_DIR/odoo-upstream.log"
         modules="$(IFS=,; echo "${UPSTREAM_MODULES[*]}")"
         tags="$(printf '/%s,' "${UPSTREAM_MODULES[@]}")"
         run_odoo "$upstream_label" "$log_up" "${HKK_UPSTREAM_TIMEOUT:-2700}" \
-            -u "$modules" --test-tags "${tags%,}"
-        judge_odoo "$upstream_label" "$log_up" --require-tests
+            --test-enable -u "$modules" --test-tags "${tags%,}"
+        judge_odoo "$log_up" --label "$upstream_label" --require-tests
+        record "$upstream_label" "$JUDGED_PASSED" "$JUDGED_FAILED" \
+            "Odoo's runner; log $log_up"
     fi
 }
 
