@@ -121,3 +121,49 @@ class TestUi(HttpCase):
         # the acting appraiser assesses, the supervisor in the dispute no more
         appraisal.with_user(acting_user).write({"work_result_rating": "meets"})
         self.assertEqual(appraisal.work_result_rating, "meets")
+
+    def test_supervisor_reviews_predicates_before_publication_tour(self):
+        penilai = "base.group_user,hr_kinerja_kompetensi.group_kinerja_penilai"
+        supervisor_user = new_test_user(self.env, login="tour_atasan", groups=penilai)
+        appraisee_user = new_test_user(
+            self.env, login="tour_dinilai", groups="base.group_user"
+        )
+        job = self.env["hr.job"].create(
+            {"name": "Analis Tour", "position_kind": "administrator"}
+        )
+        self.env["hr.job.competency.fill"].create({"job_ids": job.ids}).action_apply()
+        department = self.env["hr.department"].create({"name": "Bidang Tour"})
+        Employee = self.env["hr.employee"]
+        supervisor = Employee.create(
+            {"name": "Tour Atasan", "user_id": supervisor_user.id, "job_id": job.id}
+        )
+        Employee.create(
+            {
+                "name": "Tour Dinilai",
+                "user_id": appraisee_user.id,
+                "job_id": job.id,
+                "parent_id": supervisor.id,
+                "department_id": department.id,
+            }
+        )
+        cycle = self.env["hr.appraisal.cycle"].create(
+            {
+                "name": "Siklus Predikat Tour",
+                "period_type": "monthly",
+                "date_start": "2030-02-01",
+                "date_end": "2030-02-28",
+                "department_ids": department.ids,
+            }
+        )
+        appraisal = cycle.action_open()
+        appraisal.with_user(supervisor_user).write(
+            {"work_result_rating": "below", "behavior_rating": "meets"}
+        )
+        self.start_tour(
+            "/odoo", "hr_kinerja_kompetensi_judgement_tour", login="tour_atasan"
+        )
+        # the appraisee reaches none of it before publication
+        Judgement = self.env["hr.appraisal.judgement"].with_user(appraisee_user)
+        self.assertFalse(Judgement.search([]))
+        self.assertFalse(appraisal.with_user(appraisee_user).predicate)
+        self.assertEqual(appraisal.predicate, "butuh_perbaikan")
