@@ -363,6 +363,15 @@ class HrEmployee(models.Model):
         action["view_mode"] = "list,form,graph"
         return action
 
+    def _kinerja_link_users(self, users):
+        """Link each employee to the user at the same position of ``users``
+        (the accounts wizard). Without mail tracking: the wizard writes one
+        note per employee itself."""
+        for employee, user in zip(
+            self.with_context(mail_notrack=True), users, strict=True
+        ):
+            employee.user_id = user
+
     def _parse_nip_or_none(self):
         self.ensure_one()
         try:
