@@ -27,25 +27,36 @@ class ReportKinerjaSigninCodes(models.AbstractModel):
         if not lines:
             raise UserError(wizards[:1]._codes_gone_message())
         expiry = {wizard.id: wizard.date_expiry for wizard in wizards}
-        slips = [
-            {
-                "name": line.employee_id.name,
-                "nip": line.nip,
-                "department": line.employee_id.department_id.name,
-                "code": signin_code.display(line.code),
-                "expiry": expiry[line.wizard_id.id],
-                "lang": line.user_id.sudo().lang or self.env.lang,
-            }
-            for line in lines
-        ]
+        base_url = wizards[:1].get_base_url()
+        slips = []
+        for line in lines:
+            lang = line.user_id.sudo().lang or self.env.lang
+            slips.append(
+                {
+                    "name": line.employee_id.name,
+                    "nip": line.nip,
+                    "department": line.employee_id.department_id.name,
+                    "code": signin_code.display(line.code),
+                    "expiry": expiry[line.wizard_id.id],
+                    "lang": lang,
+                    "url": self._first_signin_url(base_url, lang),
+                }
+            )
         lines.write({"code": False})
         wizards.write({"codes_printed": True})
-        base_url = wizards[:1].get_base_url()
         return {
             "doc_ids": docids,
             "doc_model": "hr.kinerja.account.wizard",
             "docs": wizards,
             "slips": slips,
             "officer": self.env.user.name,
-            "url": f"{base_url}/kinerja/first-sign-in",
         }
+
+    @api.model
+    def _first_signin_url(self, base_url, lang):
+        """The first sign-in page in the person's language: the language
+        code in the path (/id/...) makes Odoo's frontend routing serve it in
+        that language whatever the browser's."""
+        url_code = self.env["res.lang"]._get_data(code=lang).url_code
+        prefix = f"/{url_code}" if url_code and lang != "en_US" else ""
+        return f"{base_url}{prefix}/kinerja/first-sign-in"

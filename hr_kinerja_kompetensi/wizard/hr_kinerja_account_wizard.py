@@ -65,20 +65,30 @@ class HrKinerjaAccountWizard(models.TransientModel):
     )
 
     # Preview of what the action will do
-    count_create = fields.Integer(compute="_compute_counts")
-    count_renew = fields.Integer(compute="_compute_counts")
-    count_skip = fields.Integer(compute="_compute_counts")
-    invalid_nip_note = fields.Text(compute="_compute_counts")
+    count_create = fields.Integer(
+        string="Accounts to create", compute="_compute_counts"
+    )
+    count_renew = fields.Integer(
+        string="First sign-ins to renew", compute="_compute_counts"
+    )
+    count_skip = fields.Integer(string="Skipped", compute="_compute_counts")
+    invalid_nip_note = fields.Text(
+        string="Employees without a valid NIP", compute="_compute_counts"
+    )
 
     # Result
     state = fields.Selection(
         [("draft", "To do"), ("done", "Done")], default="draft", required=True
     )
-    line_ids = fields.One2many("hr.kinerja.account.wizard.line", "wizard_id")
+    line_ids = fields.One2many(
+        "hr.kinerja.account.wizard.line", "wizard_id", string="Results"
+    )
     date_expiry = fields.Datetime(string="Valid until", readonly=True)
-    count_email = fields.Integer(compute="_compute_results")
-    count_code = fields.Integer(compute="_compute_results")
-    codes_printed = fields.Boolean(readonly=True)
+    count_email = fields.Integer(
+        string="Invitation emails queued", compute="_compute_results"
+    )
+    count_code = fields.Integer(string="Codes to print", compute="_compute_results")
+    codes_printed = fields.Boolean(string="Codes printed", readonly=True)
 
     @api.depends("employee_ids", "renew")
     def _compute_counts(self):
