@@ -2,6 +2,7 @@
 the first sign-in codes, and who may do what."""
 
 import datetime
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
@@ -10,6 +11,7 @@ from odoo.tools import mute_logger
 
 from ..models.hr_kinerja_signin_code import MAX_FAILED_ATTEMPTS
 from ..rules import signin_code
+from ..wizard import hr_kinerja_account_wizard
 from .common import KinerjaCommon
 
 REPORT = "hr_kinerja_kompetensi.report_kinerja_signin_codes"
@@ -243,6 +245,54 @@ class TestStaffAccounts(StaffAccountsCommon):
             wizard.action_create_accounts()
         with self.assertRaisesRegex(UserError, "Select the employees"):
             self._wizard(self.env["hr.employee"]).action_create_accounts()
+
+    def test_a_run_has_a_size_limit(self):
+        with patch.object(hr_kinerja_account_wizard, "MAX_EMPLOYEES_PER_RUN", 2):
+            with self.assertRaisesRegex(UserError, "at most 2 employees per run"):
+                self._wizard(self.new_staff).action_create_accounts()
+        self.assertFalse(self.new_staff.user_id)
+
+
+@tagged("post_install", "-at_install")
+class TestStaffAccountsQueries(StaffAccountsCommon):
+    """The batch parts of a run cost the same for one employee as for
+    several; only the link to the employee (hr.employee.write, whose
+    overrides must all run) is one write per employee."""
+
+    def _count_queries(self, func):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+    def test_batch_parts_do_not_grow(self):
+        others = self.env["hr.employee"].create(
+            [self._employee_vals(f"Tambahan {i}") for i in range(3)]
+        )
+        Wizard = self.env["hr.kinerja.account.wizard"]
+        for label, employees in (("one", self.budi), ("three", others)):
+            wizard = Wizard.create({"employee_ids": [(6, 0, employees.ids)]})
+            counts = {"plan": self._count_queries(wizard._plan)}
+            created = []
+            counts["users"] = self._count_queries(
+                lambda w=wizard, e=employees, out=created: out.append(
+                    w._create_users(e)
+                )
+            )
+            users = created[0]
+            employees._kinerja_link_users(users)
+            counts["codes"] = self._count_queries(
+                lambda u=users: self.Code._issue(u, 7)
+            )
+            counts["invitations"] = self._count_queries(
+                lambda w=wizard, u=users: w._send_invitations(u)
+            )
+            setattr(self, label, counts)
+        for part, one in self.one.items():
+            with self.subTest(part=part):
+                self.assertLessEqual(self.three[part], one + 2)
 
 
 @tagged("post_install", "-at_install")
