@@ -61,9 +61,8 @@ class HrKinerjaSigninCode(models.Model):
         clear codes out and keeps them nowhere."""
         expiry = fields.Datetime.now() + relativedelta(days=days)
         codes = {user.id: signin_code.generate() for user in users}
-        records = self.sudo()
-        records.search([("user_id", "in", users.ids)]).unlink()
-        records.create(
+        self._revoke(users)
+        self.sudo().create(
             [
                 {
                     "user_id": user_id,
@@ -74,6 +73,12 @@ class HrKinerjaSigninCode(models.Model):
             ]
         )
         return codes, expiry
+
+    @api.model
+    def _revoke(self, users):
+        """The codes of ``users`` stop working (they get another first
+        sign-in)."""
+        self.sudo().search([("user_id", "in", users.ids)]).unlink()
 
     @api.model
     def _match(self, nip, code):

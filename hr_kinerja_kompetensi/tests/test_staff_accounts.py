@@ -219,6 +219,15 @@ class TestStaffAccounts(StaffAccountsCommon):
         self.assertFalse(
             self.Code._match(self.citra.nip, self._codes(first)[self.citra])
         )
+        # Budi has an email now: his renewed first sign-in is an invitation,
+        # and the code stops working
+        self.budi.user_id.sudo().email = "budi@batanghari.example"
+        by_email = self._run(self.budi, renew=True)
+        self.assertEqual(by_email.line_ids.channel, "email")
+        self.assertFalse(self.Code._match(self.budi.nip, new_code))
+        self.assertFalse(
+            self.Code.sudo().search([("user_id", "=", self.budi.user_id.id)])
+        )
 
     def test_codes_for_everyone_and_validity(self):
         wizard = self._run(self.new_staff, signin_method="code", validity_days=3)

@@ -3,7 +3,7 @@ from collections import Counter, defaultdict
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 HR_OFFICER = "hr_kinerja_kompetensi.group_kinerja_hr_officer"
 # Employees named in a refusal before "and N more"
@@ -117,7 +117,7 @@ class HrKinerjaAccountWizard(models.TransientModel):
     def _check_validity_days(self):
         for wizard in self:
             if not 1 <= wizard.validity_days <= 90:
-                raise UserError(
+                raise ValidationError(
                     self.env._("A first sign-in is valid between 1 and 90 days.")
                 )
 
@@ -157,8 +157,10 @@ class HrKinerjaAccountWizard(models.TransientModel):
             by_code, self.validity_days
         )
         self._send_invitations(by_email)
-        # a code replaces an invitation link sent earlier
+        # a code replaces an invitation link sent earlier, and an invitation
+        # a code printed earlier
         by_code.partner_id.sudo().signup_type = False
+        self.env["hr.kinerja.signin.code"]._revoke(by_email)
         self.env["hr.kinerja.account.wizard.line"].create(
             [
                 {
@@ -248,7 +250,8 @@ class HrKinerjaAccountWizard(models.TransientModel):
         that no duplicate contact appears; its language and time zone are
         written beforehand, one write per value (given with the user, they
         would be written contact by contact)."""
-        employees = employees.sudo()
+        # archived users count: a contact keeps at most one user
+        employees = employees.sudo().with_context(active_test=False)
         lang = self.env["res.lang"]._get_code("id_ID")
         staff = self.env.ref("base.group_user")
         reused = employees.filtered(
