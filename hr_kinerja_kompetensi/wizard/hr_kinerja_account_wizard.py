@@ -161,6 +161,9 @@ class HrKinerjaAccountWizard(models.TransientModel):
         # a code printed earlier
         by_code.partner_id.sudo().signup_type = False
         self.env["hr.kinerja.signin.code"]._revoke(by_email)
+        channel = dict.fromkeys(by_email.ids, "email") | dict.fromkeys(
+            by_code.ids, "code"
+        )
         self.env["hr.kinerja.account.wizard.line"].create(
             [
                 {
@@ -168,13 +171,7 @@ class HrKinerjaAccountWizard(models.TransientModel):
                     "employee_id": employee.id,
                     "user_id": employee.user_id.id,
                     "outcome": plan[employee.id],
-                    "channel": (
-                        "email"
-                        if employee.user_id in by_email
-                        else "code"
-                        if employee.user_id in by_code
-                        else False
-                    ),
+                    "channel": channel.get(employee.user_id.id, False),
                     "code": codes.get(employee.user_id.id, False),
                 }
                 for employee in employees
@@ -312,8 +309,9 @@ class HrKinerjaAccountWizard(models.TransientModel):
             fields.Datetime.context_timestamp(self, expiry)
         )[:16]
         bodies = {}
+        email_ids = set(by_email.ids)
         for employee in employees:
-            if employee.user_id in by_email:
+            if employee.user_id.id in email_ids:
                 text = self.env._(
                     "Account %(login)s: invitation email sent by %(officer)s, "
                     "valid until %(date)s.",
