@@ -328,7 +328,19 @@ class HrEmployee(models.Model):
         if vals.get("nip"):
             vals = dict(vals, nip=nip_rules.normalize(vals["nip"]))
         result = super().write(vals)
-        if {"parent_id", "user_id", "department_id"} & set(vals):
+        # the accounts wizard links its users one by one and recomputes the
+        # chains once for all of them (_kinerja_link_users)
+        if not self.env.context.get("kinerja_defer_chain"):
+            self._kinerja_recompute_chains(
+                chain={"parent_id", "user_id", "department_id"} & set(vals),
+                users="user_id" in vals,
+            )
+        return result
+
+    def _kinerja_recompute_chains(self, chain=True, users=True):
+        """Mark the supervision chains that depend on these employees for
+        recomputation, in one batch."""
+        if chain:
             # hr_appraisal_oca recomputes the chain's users only when an
             # employee's own manager changes: the people further below a
             # moved manager, or a manager who got another user, kept the old
@@ -340,7 +352,7 @@ class HrEmployee(models.Model):
                 .search([("parent_id", "child_of", self.ids)])
             )
             self.env.add_to_compute(self._fields["allowed_user_ids"], below)
-        if "user_id" in vals:
+        if users:
             # an acting appraiser got another user: the people they cover too
             assignments = (
                 self.env["hr.acting.appraiser"]
@@ -350,7 +362,6 @@ class HrEmployee(models.Model):
             self.env.add_to_compute(
                 self._fields["allowed_user_ids"], assignments._covered_employees()
             )
-        return result
 
     def action_open_kinerja_appraisals(self):
         """The employee's appraisal history, as far as the user may see it."""
@@ -362,6 +373,15 @@ class HrEmployee(models.Model):
         action["context"] = {"search_default_group_cycle": 0}
         action["view_mode"] = "list,form,graph"
         return action
+
+    def _kinerja_link_users(self, users):
+        """Link each employee to the user at the same position of ``users``
+        (the accounts wizard). Without mail tracking: the wizard writes one
+        note per employee itself."""
+        linking = self.with_context(mail_notrack=True, kinerja_defer_chain=True)
+        for employee, user in zip(linking, users, strict=True):
+            employee.user_id = user
+        self._kinerja_recompute_chains()
 
     def _parse_nip_or_none(self):
         self.ensure_one()

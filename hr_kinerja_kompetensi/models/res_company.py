@@ -169,3 +169,18 @@ class ResCompany(models.Model):
             role: self[f"feedback_weight_{role}"]
             for role in ("supervisor", "peer", "subordinate", "other", "self")
         }
+
+    # Staff accounts: how long the first sign-in handed out by HR works
+    kinerja_signin_validity_days = fields.Integer(
+        string="First sign-in valid for (days)",
+        default=7,
+        help="Days an invitation link or a printed first sign-in code works "
+        "after HR creates the accounts. Afterwards HR renews it.",
+    )
+    _sql_constraints += [
+        (
+            "kinerja_signin_validity_range",
+            "CHECK(kinerja_signin_validity_days BETWEEN 1 AND 90)",
+            "A first sign-in is valid between 1 and 90 days.",
+        ),
+    ]

@@ -95,3 +95,7 @@ class ResConfigSettings(models.TransientModel):
     feedback_weight_self = fields.Float(
         related="company_id.feedback_weight_self", readonly=False
     )
+    # Staff accounts
+    kinerja_signin_validity_days = fields.Integer(
+        related="company_id.kinerja_signin_validity_days", readonly=False
+    )

@@ -7,3 +7,5 @@ from . import hr_employee_talent_grid
 from . import hr_appraisal_feedback_request
 from . import hr_appraisal_feedback_decline
 from . import hr_appraisal_export
+from . import hr_kinerja_account_wizard
+from . import hr_kinerja_account_wizard_line
