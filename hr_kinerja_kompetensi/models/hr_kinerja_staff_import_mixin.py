@@ -70,7 +70,8 @@ class HrKinerjaStaffImportMixin(models.AbstractModel):
     def _load_records_write(self, values):
         # A file re-imported from the register is mostly unchanged: writing
         # only what differs keeps a monthly re-import of 9,000 staff short
-        # (each write of an employee recomputes its supervision chain).
+        # (each employee write runs hr's and this addon's write logic, and
+        # a changed unit recomputes the supervision chain below).
         if self.env.context.get("hr_kinerja_staff_file"):
             values = {
                 name: value
@@ -123,8 +124,8 @@ class _StaffFile:
         try:
             self._create_units()
             self._fill_from_nip()
-            fields, data = self._load_columns()
-            result = load_rows(fields, data)
+            import_fields, data = self._load_columns()
+            result = load_rows(import_fields, data)
             ids = result["ids"]
             self.messages.extend(self._renumbered(result["messages"]))
             if ids is not False:
@@ -202,10 +203,8 @@ class _StaffFile:
         file_nips = {self._cell(row, "nip") for row in self.data}
         known = {nip for nip in self.by_nip if nip not in file_nips}
         self.rows = [self._staff_row(row) for row in self.data]
-        Employee = self.model
         for issue in rules.check_rows(self.rows, known_nips=known):
-            row = self.rows[issue.index]
-            self._error(issue.index, self._issue_text(Employee, issue, row))
+            self._error(issue.index, self._issue_text(issue, self.rows[issue.index]))
 
     def _staff_row(self, row):
         nip = self._cell(row, "nip")
@@ -239,8 +238,9 @@ class _StaffFile:
         except ValueError:
             return None  # its conversion reports it
 
-    def _issue_text(self, Employee, issue, row):
+    def _issue_text(self, issue, row):
         _ = self.env._
+        Employee = self.model
         name = row.name or "-"
         code = issue.code
         if issue.column == "name":
@@ -430,7 +430,7 @@ class _StaffFile:
         converted row by complete(), the supervisor is set afterwards."""
         ours = {"parent_nip", "department_id", "job_id"}
         keep = [i for i, name in enumerate(self.fields) if name not in ours]
-        fields = [self.fields[i] for i in keep]
+        import_fields = [self.fields[i] for i in keep]
         data = [[row[i] for i in keep] for row in self.data]
         self.row_values = [{} for _row in self.data]
         unit_ids = []
@@ -445,7 +445,7 @@ class _StaffFile:
             for values, job in zip(self.row_values, jobs, strict=True):
                 values["job_id"] = job.id
         self.row_ids = None
-        if not {"id", ".id"} & set(fields):
+        if not {"id", ".id"} & set(import_fields):
             self.row_ids = [
                 self.by_nip.get(self._cell(row, "nip"), self.model).id
                 for row in self.data
@@ -457,7 +457,7 @@ class _StaffFile:
                 if name in self.model._fields and self.model._fields[name].store
             ]
             self.model.browse(list(filter(None, self.row_ids))).fetch(stored)
-        return fields, data
+        return import_fields, data
 
     def complete(self, record, info, dbid, xid):
         """A converted row of load(): its unit and job, and the id of the
