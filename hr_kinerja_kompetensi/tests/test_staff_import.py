@@ -69,7 +69,9 @@ class TestStaffImport(KinerjaCommon):
             }
         )
 
-    def _import(self, rows, header=None, dryrun=False, user=None, lang="en_US"):
+    def _import(
+        self, rows, header=None, dryrun=False, user=None, lang="en_US", **options
+    ):
         """Import CSV rows with the template's columns; (result, fields)."""
         header = header or TEMPLATE_HEADERS
         buffer = io.StringIO()
@@ -85,7 +87,8 @@ class TestStaffImport(KinerjaCommon):
         ]
         self.assertNotIn(False, fields, "every SIASN column is mapped by its title")
         columns = [title.lower() for title in header]
-        return wizard.execute_import(fields, columns, OPTIONS, dryrun=dryrun), fields
+        options = dict(OPTIONS, **options)
+        return wizard.execute_import(fields, columns, options, dryrun=dryrun), fields
 
     def _row(self, nip_, name, **values):
         """A template row: NIP, name, then the columns given by field name."""
@@ -234,6 +237,27 @@ class TestStaffImport(KinerjaCommon):
         # the chain below moved with it (the supervision scope follows)
         self.assertIn(self.user_supervisor, self.emp_employee.allowed_user_ids)
         self.assertNotIn(self.user_supervisor, self.emp_peer.allowed_user_ids)
+
+    def test_the_screens_batches_make_one_transaction(self):
+        # batches of one row: the supervisor (last row) would be missing for
+        # the first batches, and a bad last row would leave them imported
+        rows = [
+            self._row(self.nip_b, "Budi", parent=self.nip_a),
+            self._row(self.nip_c, "Citra", parent=self.nip_a),
+            self._row(self.nip_a, "Ani"),
+        ]
+        result, _fields = self._import(rows, limit=1)
+        self.assertEqual(len(result["ids"]), 3)
+        self.assertFalse(result["nextrow"], "nothing left for a next batch")
+        staff = self._by_nip(self.nip_a, self.nip_b, self.nip_c)
+        self.assertEqual(staff[self.nip_c].parent_id, staff[self.nip_a])
+        bad = [self._row(nip("1990-01-05", "2015-02-01", "male", 301), "New")] + [
+            self._row("198001012005131001", "Bad Month")
+        ]
+        result, _fields = self._import(bad, limit=1)
+        self.assertIs(result["ids"], False)
+        self.assertEqual(list(self._errors(result)), [3])
+        self.assertFalse(self.env["hr.employee"].search([("name", "=", "New")]))
 
     def test_units_and_jobs_found_or_created_by_name(self):
         result, _fields = self._import(
