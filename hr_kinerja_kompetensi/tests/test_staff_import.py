@@ -158,9 +158,10 @@ class TestStaffImport(KinerjaCommon):
         self.assertEqual(teacher.golongan, "pns_3a")
         self.assertEqual(teacher.gender, "female")
         self.assertEqual(teacher.birthday, datetime.date(1992, 3, 14))
+        # (with the demo data, the path is found below Sekretariat Daerah)
         self.assertEqual(
-            teacher.department_id.complete_name,
-            "Dinas Pendidikan / SD Negeri 01 Muara Bulian",
+            (teacher.department_id.name, teacher.department_id.parent_id.name),
+            ("SD Negeri 01 Muara Bulian", "Dinas Pendidikan"),
         )
         self.assertEqual(teacher.department_id, head.department_id)
         self.assertEqual(
