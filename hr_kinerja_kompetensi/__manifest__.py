@@ -12,7 +12,14 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "application": True,
-    "depends": ["hr", "hr_skills", "hr_appraisal_oca", "mail", "auth_signup"],
+    "depends": [
+        "hr",
+        "hr_skills",
+        "hr_appraisal_oca",
+        "mail",
+        "auth_signup",
+        "base_import",
+    ],
     "data": [
         "security/hr_kinerja_kompetensi_security.xml",
         "security/ir.model.access.csv",

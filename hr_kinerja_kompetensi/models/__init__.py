@@ -1,6 +1,7 @@
 from . import hr_kinerja_workflow_mixin
 from . import hr_kinerja_bounds_mixin
 from . import hr_kinerja_supervision_mixin
+from . import hr_kinerja_staff_import_mixin
 from . import res_company
 from . import res_config_settings
 from . import res_users
@@ -46,3 +47,4 @@ from . import hr_appraisal_feedback_audit
 from . import hr_appraisal_feedback_aggregate
 from . import hr_appraisal_competency_feedback
 from . import hr_kinerja_signin_code
+from . import base_import_import

@@ -15,7 +15,11 @@ ASN_TYPES = [("pns", "PNS"), ("pppk", "PPPK"), ("non_asn", "Non-ASN")]
 
 class HrEmployee(models.Model):
     _name = "hr.employee"
-    _inherit = ["hr.employee", "hr.kinerja.supervision.mixin"]
+    _inherit = [
+        "hr.employee",
+        "hr.kinerja.supervision.mixin",
+        "hr.kinerja.staff.import.mixin",
+    ]
 
     # ASN identity: public on civil-service documents (mirrored on
     # hr.employee.public), so no group restriction.
@@ -78,6 +82,18 @@ class HrEmployee(models.Model):
         search="_search_years_of_service",
         groups="hr.group_hr_user",
         help="Full years since the TMT CPNS, as of today.",
+    )
+    # The supervisor by NIP, as staff exports (SIASN) give it: a column of the
+    # staff import (see hr.kinerja.staff.import.mixin) and of exports.
+    parent_nip = fields.Char(
+        string="Supervisor NIP",
+        compute="_compute_parent_nip",
+        inverse="_inverse_parent_nip",
+        search="_search_parent_nip",
+        groups="hr.group_hr_user",
+        help="NIP of the direct supervisor (Pejabat Penilai Kinerja). Typing "
+        "a NIP sets the manager to the employee of the same company with that "
+        "NIP; empty removes the manager.",
     )
     job_competency_ids = fields.One2many(
         related="job_id.competency_ids",
@@ -212,6 +228,48 @@ class HrEmployee(models.Model):
         for employee in self:
             employee.last_appraisal_id = Appraisal.browse(latest.get(employee._origin))
 
+    @api.depends("parent_id.nip")
+    def _compute_parent_nip(self):
+        for employee in self:
+            employee.parent_nip = employee.parent_id.nip
+
+    def _inverse_parent_nip(self):
+        wanted = {
+            (employee.company_id.id, nip_rules.normalize(employee.parent_nip))
+            for employee in self
+            if employee.parent_nip
+        }
+        found = {
+            (manager.company_id.id, manager.nip): manager
+            for manager in self.with_context(active_test=False).search(
+                [
+                    ("nip", "in", [nip for _company, nip in wanted]),
+                    ("company_id", "in", [company for company, _nip in wanted]),
+                ]
+            )
+        }
+        by_manager = defaultdict(list)
+        for employee in self:
+            key = (employee.company_id.id, nip_rules.normalize(employee.parent_nip))
+            if employee.parent_nip and key not in found:
+                raise ValidationError(
+                    self.env._(
+                        "No employee of %(company)s has the supervisor NIP %(nip)s "
+                        "given for %(name)s.",
+                        company=employee.company_id.name,
+                        nip=employee.parent_nip,
+                        name=employee.name,
+                    )
+                )
+            by_manager[found.get(key, self.browse())].append(employee)
+        for manager, employees in by_manager.items():
+            self.concat(*employees).parent_id = manager
+
+    def _search_parent_nip(self, operator, value):
+        if isinstance(value, str):
+            value = nip_rules.normalize(value)
+        return [("parent_id.nip", operator, value)]
+
     @api.depends("job_id.position_kind", "job_id.functional_level")
     def _compute_position_kind(self):
         for employee in self:
@@ -273,7 +331,7 @@ class HrEmployee(models.Model):
                 nip_rules.parse(employee.nip, pppk=employee.asn_type == "pppk")
             except nip_rules.NipError as error:
                 raise ValidationError(
-                    self._nip_error_message(employee, error.code)
+                    self._nip_error_message(employee.nip, employee.name, error.code)
                 ) from None
 
     @api.constrains("tmt_cpns", "birthday")
@@ -282,26 +340,15 @@ class HrEmployee(models.Model):
             birth, tmt = employee.birthday, employee.tmt_cpns
             adult = birth and birth + relativedelta(years=nip_rules.MIN_AGE_AT_TMT)
             if tmt and adult and tmt < adult.replace(day=1):
-                raise ValidationError(
-                    self.env._(
-                        "%(name)s: the TMT CPNS (%(tmt)s) is before the 18th birthday.",
-                        name=employee.name,
-                        tmt=tmt,
-                    )
-                )
+                raise ValidationError(self._tmt_error_message(employee.name, tmt))
 
     @api.constrains("asn_type", "golongan")
     def _check_golongan(self):
         for employee in self:
             if not golongan_fits(employee.asn_type, employee.golongan):
                 raise ValidationError(
-                    self.env._(
-                        "%(name)s: the grade %(grade)s does not exist for the ASN "
-                        "type %(type)s. PNS use I/a-IV/e, PPPK use I-XVII and "
-                        "non-ASN staff have no grade.",
-                        name=employee.name,
-                        grade=dict(golongan_selection())[employee.golongan],
-                        type=dict(ASN_TYPES).get(employee.asn_type, "-"),
+                    self._golongan_error_message(
+                        employee.name, employee.golongan, employee.asn_type
                     )
                 )
 
@@ -363,6 +410,12 @@ class HrEmployee(models.Model):
                 self._fields["allowed_user_ids"], assignments._covered_employees()
             )
 
+    @api.model
+    def get_import_templates(self):
+        # hr defines it on hr.employee itself, before the staff import mixin
+        # in the method order: the ASN staff template comes first here.
+        return self._staff_import_templates() + super().get_import_templates()
+
     def action_open_kinerja_appraisals(self):
         """The employee's appraisal history, as far as the user may see it."""
         self.ensure_one()
@@ -390,8 +443,9 @@ class HrEmployee(models.Model):
         except nip_rules.NipError:
             return None
 
-    def _nip_error_message(self, employee, code):
-        messages = {
+    def _nip_reason(self, code):
+        """What a NIP that breaks the rule ``code`` (rules.nip) gets wrong."""
+        return {
             "length": self.env._("A NIP has exactly 18 digits."),
             "digits": self.env._("A NIP contains only the digits 0-9."),
             "birth_date": self.env._(
@@ -399,6 +453,10 @@ class HrEmployee(models.Model):
             ),
             "tmt": self.env._(
                 "Digits 9-14 of the NIP must be a real TMT CPNS month (YYYYMM)."
+            ),
+            "pppk_marker": self.env._(
+                "Digits 13-14 of the NIP (21 or 24) mark a PPPK number: set the "
+                "ASN type to PPPK."
             ),
             "future": self.env._(
                 "The birth date or TMT CPNS in the NIP lies in the future."
@@ -409,12 +467,31 @@ class HrEmployee(models.Model):
             "too_young": self.env._(
                 "The TMT CPNS in the NIP is before the 18th birthday."
             ),
-        }
+        }[code]
+
+    def _nip_error_message(self, nip, name, code):
         return self.env._(
             "Invalid NIP %(nip)s for %(name)s: %(reason)s",
-            nip=employee.nip,
-            name=employee.name,
-            reason=messages[code],
+            nip=nip,
+            name=name,
+            reason=self._nip_reason(code),
+        )
+
+    def _tmt_error_message(self, name, tmt):
+        return self.env._(
+            "%(name)s: the TMT CPNS (%(tmt)s) is before the 18th birthday.",
+            name=name,
+            tmt=tmt,
+        )
+
+    def _golongan_error_message(self, name, golongan, asn_type):
+        return self.env._(
+            "%(name)s: the grade %(grade)s does not exist for the ASN "
+            "type %(type)s. PNS use I/a-IV/e, PPPK use I-XVII and "
+            "non-ASN staff have no grade.",
+            name=name,
+            grade=dict(golongan_selection())[golongan],
+            type=dict(ASN_TYPES).get(asn_type, "-"),
         )
 
     # Competency development of the current year: HR's view of the employee

@@ -29,3 +29,4 @@ from . import test_attack_suite
 from . import test_bounds
 from . import test_staff_accounts
 from . import test_staff_accounts_http
+from . import test_staff_import
