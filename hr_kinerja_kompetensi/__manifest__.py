@@ -23,6 +23,7 @@
         "security/hr_appraisal_feedback_rules.xml",
         "security/hr_appraisal_export_rules.xml",
         "security/hr_employee_skill_rules.xml",
+        "security/hr_skp_rules.xml",
         "data/hr_competency_data.xml",
         "data/hr_behavior_value_data.xml",
         "views/hr_employee_views.xml",
@@ -63,6 +64,7 @@
         "views/hr_appraisal_feedback_views.xml",
         "wizard/hr_appraisal_feedback_request_views.xml",
         "views/hr_appraisal_feedback_menus.xml",
+        "views/hr_skp_views.xml",
     ],
     "demo": [
         "demo/hr_competency_teknis_demo.xml",
@@ -72,6 +74,7 @@
         "demo/hr_development_demo.xml",
         "demo/hr_award_demo.xml",
         "demo/hr_feedback_demo.xml",
+        "demo/hr_skp_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

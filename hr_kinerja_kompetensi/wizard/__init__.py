@@ -7,3 +7,4 @@ from . import hr_employee_talent_grid
 from . import hr_appraisal_feedback_request
 from . import hr_appraisal_feedback_decline
 from . import hr_appraisal_export
+from . import hr_skp_cascade
