@@ -24,7 +24,9 @@ class HrSkpIndicator(models.Model):
         ondelete="cascade",
         help="The work result this indicator measures.",
     )
-    skp_id = fields.Many2one(related="result_id.skp_id", store=True, index=True)
+    skp_id = fields.Many2one(
+        related="result_id.skp_id", store=True, index=True, string="SKP"
+    )
     company_id = fields.Many2one(related="result_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10, help="Order of the indicators.")
     name = fields.Char(

@@ -10,7 +10,12 @@ class HrSkpRevision(models.Model):
     _order = "skp_id, number desc"
 
     skp_id = fields.Many2one(
-        "hr.skp", required=True, index=True, ondelete="cascade", readonly=True
+        "hr.skp",
+        string="SKP",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
     )
     company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
     number = fields.Integer(readonly=True, help="1 for the first revision.")
