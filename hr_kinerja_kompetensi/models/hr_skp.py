@@ -452,7 +452,13 @@ class HrSkp(models.Model):
         if missing:
             created = Skp.with_context(
                 mail_create_nolog=True, mail_create_nosubscribe=True
-            ).create([{"employee_id": emp, "year": year} for emp, year in missing])
+            ).create(
+                # every defaulted field given: no default_get per record
+                [
+                    {"employee_id": emp, "year": year, "state": "draft", "note": False}
+                    for emp, year in missing
+                ]
+            )
             existing.update(zip(missing, created, strict=True))
         return existing
 

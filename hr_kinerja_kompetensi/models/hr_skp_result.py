@@ -168,6 +168,7 @@ class HrSkpResult(models.Model):
                         "skp_id": skps[(emp.id, year)].id,
                         "name": name or result.name,
                         "kind": "utama",
+                        "sequence": result.sequence,
                         "parent_id": result.id,
                         "ekspektasi": ekspektasi or False,
                     }
@@ -185,6 +186,7 @@ class HrSkpResult(models.Model):
                         "target": ind.target,
                         "unit": ind.unit,
                         "higher_is_better": ind.higher_is_better,
+                        "sequence": ind.sequence,
                     }
                     for new in created
                     for ind in result.indicator_ids
