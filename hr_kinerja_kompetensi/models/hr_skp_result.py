@@ -76,6 +76,11 @@ class HrSkpResult(models.Model):
         help="What the supervisor expects of this work result (ekspektasi "
         "pimpinan), written by the supervisor.",
     )
+    is_own = fields.Boolean(
+        string="Mine",
+        compute="_compute_is_own",
+        help="The work result is in your own SKP.",
+    )
     indicator_ids = fields.One2many(
         "hr.skp.indicator",
         "result_id",
@@ -84,8 +89,40 @@ class HrSkpResult(models.Model):
         "each with a target.",
     )
 
+    @api.depends_context("uid")
+    def _compute_is_own(self):
+        for result in self:
+            result.is_own = result.sudo().employee_id.user_id == self.env.user
+
     def _draft_skps(self):
         return self.sudo().skp_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        results = super().create(vals_list)
+        if any(vals.get("ekspektasi") for vals in vals_list):
+            results._check_ekspektasi_writer()
+        return results
+
+    def write(self, vals):
+        if "ekspektasi" in vals:
+            self._check_ekspektasi_writer()
+        return super().write(vals)
+
+    def _check_ekspektasi_writer(self):
+        """The expectation is the supervisor's word: the employee does not
+        write it on her own work results."""
+        if self.env.su:
+            return
+        own = self.sudo().filtered(lambda r: r.employee_id.user_id == self.env.user)
+        if own:
+            raise UserError(
+                self.env._(
+                    "The supervisor's expectation of %(rhk)s is written by the "
+                    "supervisor.",
+                    rhk=own[0].name,
+                )
+            )
 
     @api.constrains("parent_id", "skp_id")
     def _check_parent(self):

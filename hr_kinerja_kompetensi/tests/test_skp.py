@@ -113,6 +113,8 @@ class TestSkp(KinerjaCommon):
         # the employee adjusts and submits her own draft
         mine = skps.filtered(lambda s: s.employee_id == self.emp_employee)
         mine.with_user(self.user_employee).result_ids.indicator_ids[0].target = 80
+        with self.assertRaisesRegex(UserError, "written by the supervisor"):
+            mine.with_user(self.user_employee).result_ids.ekspektasi = "Mudah saja"
         mine.with_user(self.user_employee).action_submit()
         (skps - mine).with_user(self.user_supervisor).action_submit()
         skps.with_user(self.user_supervisor).action_approve()
