@@ -31,6 +31,7 @@
         "security/hr_appraisal_export_rules.xml",
         "security/hr_employee_skill_rules.xml",
         "security/hr_kinerja_account_rules.xml",
+        "security/hr_skp_rules.xml",
         "data/hr_competency_data.xml",
         "data/hr_behavior_value_data.xml",
         "views/hr_employee_views.xml",
@@ -77,6 +78,7 @@
         "report/hr_kinerja_signin_code_report.xml",
         "report/hr_kinerja_signin_code_templates.xml",
         "views/hr_appraisal_feedback_menus.xml",
+        "views/hr_skp_views.xml",
     ],
     "demo": [
         "demo/hr_competency_teknis_demo.xml",
@@ -86,6 +88,7 @@
         "demo/hr_development_demo.xml",
         "demo/hr_award_demo.xml",
         "demo/hr_feedback_demo.xml",
+        "demo/hr_skp_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -48,3 +48,8 @@ from . import hr_appraisal_feedback_aggregate
 from . import hr_appraisal_competency_feedback
 from . import hr_kinerja_signin_code
 from . import base_import_import
+from . import hr_skp_draft_only_mixin
+from . import hr_skp
+from . import hr_skp_revision
+from . import hr_skp_result
+from . import hr_skp_indicator

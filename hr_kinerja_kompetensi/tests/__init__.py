@@ -30,3 +30,4 @@ from . import test_bounds
 from . import test_staff_accounts
 from . import test_staff_accounts_http
 from . import test_staff_import
+from . import test_skp

@@ -399,6 +399,9 @@ class TestAttackSuite(TrustCommon):
                     "date": "2031-12-31",
                 }
             ),
+            "hr.skp": self.env["hr.skp"]
+            .sudo()
+            .create({"employee_id": self.emp_employee.id, "year": 2031}),
         }
         mixin = self.env["hr.kinerja.workflow.mixin"]
         self.assertEqual(set(by_model), set(mixin._inherit_children))

@@ -9,3 +9,4 @@ from . import hr_appraisal_feedback_decline
 from . import hr_appraisal_export
 from . import hr_kinerja_account_wizard
 from . import hr_kinerja_account_wizard_line
+from . import hr_skp_cascade

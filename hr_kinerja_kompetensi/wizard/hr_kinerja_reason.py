@@ -6,11 +6,16 @@ class HrKinerjaReason(models.TransientModel):
     _description = "Reason for an exceptional appraisal step"
 
     action = fields.Selection(
-        [("reopen", "Reopen appraisals"), ("force_close", "Close cycles early")],
+        [
+            ("reopen", "Reopen appraisals"),
+            ("force_close", "Close cycles early"),
+            ("skp_draft", "SKPs back to draft"),
+        ],
         required=True,
     )
     appraisal_ids = fields.Many2many("hr.appraisal")
     cycle_ids = fields.Many2many("hr.appraisal.cycle")
+    skp_ids = fields.Many2many("hr.skp")
     reason = fields.Text(
         required=True,
         help="Why this exception is needed. It is kept in the record's history.",
@@ -20,6 +25,8 @@ class HrKinerjaReason(models.TransientModel):
         self.ensure_one()
         if self.action == "reopen":
             self.appraisal_ids.action_reopen(self.reason)
+        elif self.action == "skp_draft":
+            self.skp_ids.action_reset_draft(self.reason)
         else:
             self.cycle_ids.action_force_close(self.reason)
         return {"type": "ir.actions.act_window_close"}
