@@ -45,3 +45,4 @@ from . import hr_appraisal_feedback_line
 from . import hr_appraisal_feedback_audit
 from . import hr_appraisal_feedback_aggregate
 from . import hr_appraisal_competency_feedback
+from . import hr_kinerja_job

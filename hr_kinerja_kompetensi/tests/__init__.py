@@ -27,3 +27,4 @@ from . import test_supervision_scope
 from . import test_author_only
 from . import test_attack_suite
 from . import test_bounds
+from . import test_kinerja_job
