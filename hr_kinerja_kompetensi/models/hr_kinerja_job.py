@@ -63,11 +63,11 @@ class HrKinerjaJob(models.Model):
         readonly=True,
         index=True,
     )
-    progress_done = fields.Integer(string="Processed", readonly=True)
+    progress_done = fields.Integer(string="Processed", default=0, readonly=True)
     progress_total = fields.Integer(string="To process", readonly=True)
-    result_count = fields.Integer(string="Created", readonly=True)
+    result_count = fields.Integer(string="Created", default=0, readonly=True)
     # the last record id processed: the next batch starts after it
-    cursor = fields.Integer(readonly=True, copy=False)
+    cursor = fields.Integer(default=0, readonly=True, copy=False)
     progress_text = fields.Char(string="Progress", compute="_compute_progress_text")
     message = fields.Text(string="Failure reason", readonly=True)
     date_started = fields.Datetime(string="Started on", readonly=True)
