@@ -128,7 +128,9 @@ def build(args):
 
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        cycle_id, job_id = Builder(env, args.employees, args).build()
+        cycle_id, job_id = Builder(
+            env, args.employees, args, label=f"crash {args.stamp}"
+        ).build()
         cr.commit()
     return addons_path, cycle_id, job_id
 

@@ -81,12 +81,16 @@ class HrKinerjaJob(models.Model):
 
     def _progress_text(self, env):
         # grouped thousands: "3,000 / 10,000" reads at a glance on the form
+        done, total, created = (
+            format(value, ",")
+            for value in (self.progress_done, self.progress_total, self.result_count)
+        )
         return env._(
             "%(done)s / %(total)s employees processed, %(created)s appraisals "
             "generated",
-            done=f"{self.progress_done:,}",
-            total=f"{self.progress_total:,}",
-            created=f"{self.result_count:,}",
+            done=done,
+            total=total,
+            created=created,
         )
 
     # Business methods

@@ -154,7 +154,7 @@ class TestKinerjaJob(KinerjaCommon):
 
         def generate_then_fail(self_, *args, **kwargs):
             generate(self_, *args, **kwargs)
-            raise UserError("Standar jabatan rusak")
+            raise UserError(self.env._("Standar jabatan rusak"))
 
         with (
             patch.object(HrAppraisalCycle, "_generate_appraisals", generate_then_fail),
