@@ -628,7 +628,7 @@ class CycleBench:
                 "organization_rating": "baik",
             }
         )
-        return self.cycle.action_open()
+        return self.cycle.with_context(kinerja_job_inline=True).action_open()
 
     def check_generation(self):
         env = self.env
@@ -758,7 +758,9 @@ class CycleBench:
             self.env.invalidate_all()
 
     def step_regenerate(self):
-        return self.cycle.action_generate_appraisals()
+        return self.cycle.with_context(
+            kinerja_job_inline=True
+        ).action_generate_appraisals()
 
     def step_employee_read(self):
         """hr_appraisal_oca's non-stored employee fields (last appraisal and its

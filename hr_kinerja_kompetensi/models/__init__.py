@@ -53,3 +53,4 @@ from . import hr_skp
 from . import hr_skp_revision
 from . import hr_skp_result
 from . import hr_skp_indicator
+from . import hr_kinerja_job

@@ -31,3 +31,4 @@ from . import test_staff_accounts
 from . import test_staff_accounts_http
 from . import test_staff_import
 from . import test_skp
+from . import test_kinerja_job
