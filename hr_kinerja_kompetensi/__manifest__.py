@@ -12,7 +12,7 @@
     "license": "AGPL-3",
     "development_status": "Alpha",
     "application": True,
-    "depends": ["hr", "hr_skills", "hr_appraisal_oca", "mail"],
+    "depends": ["hr", "hr_skills", "hr_appraisal_oca", "mail", "report_xlsx"],
     "data": [
         "security/hr_kinerja_kompetensi_security.xml",
         "security/ir.model.access.csv",
@@ -40,6 +40,7 @@
         "views/hr_development_plan_views.xml",
         "views/hr_training_session_views.xml",
         "report/hr_training_need_report_views.xml",
+        "report/hr_appraisal_export_report.xml",
         "wizard/hr_appraisal_export_views.xml",
         "report/hr_appraisal_dashboard_views.xml",
         "views/hr_appraisal_judgement_views.xml",

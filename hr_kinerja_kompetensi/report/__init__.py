@@ -1,3 +1,4 @@
 from . import hr_training_need_report
 from . import hr_appraisal_kinerja_report
 from . import hr_appraisal_gap_report
+from . import hr_appraisal_export_xlsx
