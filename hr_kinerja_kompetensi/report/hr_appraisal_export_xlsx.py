@@ -98,19 +98,27 @@ class ReportHrAppraisalExportXlsx(models.AbstractModel):
             writer(workbook, workbook.add_worksheet(name), formats, choices, collected)
 
     def _export_choices(self, data, cycles):
-        """The choices of the report data; without them, everything."""
-        if data.get("cycle_id"):
+        """The choices of the report data; without them, everything.
+
+        The data may also come from the report's URL (query strings): only
+        an integer cycle, a list of unit ids and boolean options count, the
+        rest is ignored (what is read stays under the user's record rules).
+        """
+        if isinstance(data.get("cycle_id"), int):
             cycles = self.env["hr.appraisal.cycle"].browse(data["cycle_id"])
         if len(cycles) != 1:
             raise UserError(
                 self.env._("Print the Excel workbook of one cycle at a time.")
             )
+        department_ids = data.get("department_ids")
+        if not isinstance(department_ids, list):
+            department_ids = []
         return ExportChoices(
             cycle=cycles,
             departments=self.env["hr.department"].browse(
-                data.get("department_ids") or []
+                [i for i in department_ids if isinstance(i, int)]
             ),
-            **{key: bool(data.get(key, True)) for key in OPTION_KEYS},
+            **{key: data.get(key) is not False for key in OPTION_KEYS},
         )
 
     # Access and selection

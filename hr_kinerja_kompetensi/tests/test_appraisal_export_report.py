@@ -3,7 +3,7 @@ import io
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from ..models import labels
 from .test_appraisal_export import EMPLOYEE_HEADERS, ExportCommon
@@ -146,3 +146,24 @@ class TestAppraisalExportReport(ExportCommon):
                 labels.selection(label_list),
                 f"{model}.{fname}",
             )
+
+
+@tagged("post_install", "-at_install")
+class TestAppraisalExportPrint(ExportCommon, HttpCase):
+    """The Print menu's download: report_xlsx's route, as the HR officer."""
+
+    def test_hr_downloads_the_workbook_from_the_print_menu(self):
+        self.authenticate("hkk_hr", "hkk_hr")
+        url = (
+            f"/report/xlsx/hr_kinerja_kompetensi.appraisal_export_xlsx/{self.cycle.id}"
+        )
+        # an option in the query string is a text, not a choice: ignored
+        response = self.url_open(f"{url}?include_feedback=0")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        self.assertEqual(book.sheetnames, SHEETS)
+        _headers, rows = self._table(book["Pegawai"])
+        self.assertEqual(
+            [row["Nama"] for row in rows], ["Employee", "Peer", "Supervisor"]
+        )
