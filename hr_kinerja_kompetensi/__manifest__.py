@@ -19,6 +19,7 @@
         "mail",
         "auth_signup",
         "base_import",
+        "report_xlsx",
     ],
     "data": [
         "security/hr_kinerja_kompetensi_security.xml",
@@ -51,6 +52,7 @@
         "views/hr_development_plan_views.xml",
         "views/hr_training_session_views.xml",
         "report/hr_training_need_report_views.xml",
+        "report/hr_appraisal_export_report.xml",
         "wizard/hr_appraisal_export_views.xml",
         "report/hr_appraisal_dashboard_views.xml",
         "views/hr_appraisal_judgement_views.xml",

@@ -21,6 +21,9 @@ hkk_ensure_python_deps() {
     if ! python3 -c "import odoo.addons.hr_appraisal_oca" 2>/dev/null; then
         pip install -q --no-warn-script-location "odoo-addon-hr-appraisal-oca>=18.0,<18.1"
     fi
+    if ! python3 -c "import odoo.addons.report_xlsx" 2>/dev/null; then
+        pip install -q --no-warn-script-location "odoo-addon-report-xlsx>=18.0,<18.1"
+    fi
     python3 -c "import xlsxwriter" 2>/dev/null || pip install -q xlsxwriter
 }
 

@@ -390,6 +390,13 @@ for name in manifest.get("external_dependencies", {}).get("python", []):
             "$PY" -m pip install --quiet --no-deps "odoo-addon-hr_appraisal_oca>=18.0,<18.1"
         fi
     fi
+    if ! "$PY" -c "import odoo.addons.report_xlsx" >/dev/null 2>&1; then
+        if "$PY" -m pip show odoo >/dev/null 2>&1; then
+            "$PY" -m pip install --quiet "odoo-addon-report_xlsx>=18.0,<18.1"
+        else # Odoo from a source tree: do not let pip pull another Odoo in
+            "$PY" -m pip install --quiet --no-deps "odoo-addon-report_xlsx>=18.0,<18.1"
+        fi
+    fi
     local setup_ok=1
     ensure_postgres || setup_ok=0
     ensure_chromium || setup_ok=0

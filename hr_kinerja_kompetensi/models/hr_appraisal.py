@@ -7,6 +7,7 @@ from odoo.exceptions import UserError
 
 from ..rules import appraisal as rules
 from ..rules import working_days
+from . import labels as label_defs
 from .hr_appraisal_confidential_mixin import (
     HR_GROUP,
     check_hr_exception,
@@ -19,23 +20,9 @@ from .lang_envs import LangEnvs
 # Objection (keberatan): working days after publication to file one
 OBJECTION_FILING_DAYS = 14
 
-RATING_SELECTION = [
-    ("above", "Above expectations"),
-    ("meets", "Meets expectations"),
-    ("below", "Below expectations"),
-]
-PREDICATE_SELECTION = [
-    ("sangat_baik", "Sangat Baik"),
-    ("baik", "Baik"),
-    ("butuh_perbaikan", "Butuh Perbaikan"),
-    ("kurang", "Kurang/Misconduct"),
-    ("sangat_kurang", "Sangat Kurang"),
-]
-JPM_CATEGORIES = [
-    ("optimal", "Optimal"),
-    ("cukup_optimal", "Cukup Optimal"),
-    ("kurang_optimal", "Kurang Optimal"),
-]
+RATING_SELECTION = label_defs.selection(label_defs.RATINGS)
+PREDICATE_SELECTION = label_defs.selection(label_defs.PREDICATES)
+JPM_CATEGORIES = label_defs.selection(label_defs.JPM_CATEGORIES)
 # Fields only the supervisor chain and HR may set.
 SUPERVISOR_FIELDS = {
     "work_result_rating",
@@ -135,11 +122,7 @@ class HrAppraisal(models.Model):
     period_type = fields.Selection(related="cycle_id.period_type", store=True)
     organization_rating = fields.Selection(related="cycle_id.organization_rating")
     kinerja_state = fields.Selection(
-        [
-            ("self", "Self-assessment"),
-            ("supervisor", "Supervisor assessment"),
-            ("done", "Done"),
-        ],
+        label_defs.selection(label_defs.STEPS),
         string="Step",
         default="self",
         required=True,

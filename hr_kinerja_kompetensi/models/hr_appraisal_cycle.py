@@ -6,16 +6,11 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import distribution as distribution_rules
+from . import labels as label_defs
 from .hr_appraisal import PREDICATE_SELECTION
 from .hr_appraisal_confidential_mixin import HR_GROUP, check_hr_exception
 
-ORGANIZATION_RATINGS = [
-    ("istimewa", "Istimewa"),
-    ("baik", "Baik"),
-    ("butuh_perbaikan", "Butuh Perbaikan"),
-    ("kurang", "Kurang"),
-    ("sangat_kurang", "Sangat Kurang"),
-]
+ORGANIZATION_RATINGS = label_defs.selection(label_defs.ORGANIZATION_RATINGS)
 
 
 class HrAppraisalCycle(models.Model):
@@ -225,6 +220,13 @@ class HrAppraisalCycle(models.Model):
                         other=clash[0].name,
                     )
                 )
+
+    def _export_workbook_name(self):
+        """Name of the cycle's Excel workbook, without extension (the export
+        wizard and the Print menu's ``print_report_name``)."""
+        self.ensure_one()
+        slug = "".join(c if c.isalnum() else "_" for c in self.name).strip("_")
+        return f"Kinerja_{slug}_{self.date_end:%Y%m%d}"
 
     def action_open(self):
         self.check_access("write")

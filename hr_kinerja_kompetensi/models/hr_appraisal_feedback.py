@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from . import labels as label_defs
 from .hr_appraisal_confidential_mixin import HR_GROUP
 from .lang_envs import LangEnvs
 
@@ -14,13 +15,7 @@ HR_ADMIN_GROUP = "hr_kinerja_kompetensi.group_kinerja_hr_admin"
 # reviewers reminded per call of the daily scheduled action (it commits and
 # calls again while some are left)
 REMINDER_BATCH = 1000
-FEEDBACK_ROLES = [
-    ("supervisor", "Supervisor"),
-    ("peer", "Peer"),
-    ("subordinate", "Subordinate"),
-    ("self", "Self"),
-    ("other", "Other"),
-]
+FEEDBACK_ROLES = label_defs.selection(label_defs.FEEDBACK_ROLES)
 # What a reviewer may change on their own request (the rest goes through
 # actions or is HR's)
 REVIEWER_FIELDS = {"comment", "line_ids", "decline_reason"}

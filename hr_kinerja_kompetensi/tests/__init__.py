@@ -20,6 +20,7 @@ from . import test_feedback
 from . import test_feedback_access
 from . import test_feedback_ui
 from . import test_appraisal_export
+from . import test_appraisal_export_report
 from . import test_appraisal_export_ui
 from . import test_i18n
 from . import test_trust

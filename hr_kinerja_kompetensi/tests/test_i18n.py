@@ -1,6 +1,7 @@
 from odoo import fields
 from odoo.tests import TransactionCase, tagged
 
+from ..models import labels
 from .common import KinerjaCommon
 
 
@@ -48,6 +49,26 @@ class TestIndonesian(TransactionCase):
             ],
             "Department",
         )
+
+    def test_screen_and_workbook_say_the_same(self):
+        """The Indonesian screen (id.po of the selections of models/labels.py)
+        and the workbook's fixed Indonesian terms name each value alike."""
+        fields = {
+            ("hr.appraisal", "kinerja_state"): labels.STEPS,
+            ("hr.appraisal", "work_result_rating"): labels.RATINGS,
+            ("hr.appraisal", "predicate"): labels.PREDICATES,
+            ("hr.appraisal", "jpm_category"): labels.JPM_CATEGORIES,
+            ("hr.appraisal.cycle", "organization_rating"): labels.ORGANIZATION_RATINGS,
+            ("hr.appraisal.feedback", "role"): labels.FEEDBACK_ROLES,
+        }
+        env = self.env(context=dict(self.env.context, lang="id_ID"))
+        for (model, fname), label_list in fields.items():
+            screen = dict(env[model]._fields[fname]._description_selection(env))
+            for key, workbook in labels.workbook_labels(label_list).items():
+                # the workbook capitalises each word (a header style)
+                self.assertEqual(
+                    screen[key].casefold(), workbook.casefold(), f"{model}.{key}"
+                )
 
 
 @tagged("post_install", "-at_install")

@@ -304,8 +304,14 @@ class TestNobodyJudgesThemself(TrustCommon):
             .with_user(self.user_hr)
             .create({"cycle_id": self.cycle.id, "include_pending": True})
         )
+        report = self.env[
+            "report.hr_kinerja_kompetensi.appraisal_export_xlsx"
+        ].with_user(self.user_hr)
+        choices = report._export_choices(wizard._report_data(), self.cycle)
         employees = (
-            self.env["hr.appraisal"].search(wizard._appraisal_domain()).employee_id
+            self.env["hr.appraisal"]
+            .search(report._appraisal_domain(choices))
+            .employee_id
         )
         self.assertIn(self.emp_employee, employees)
         self.assertNotIn(self.emp_hr, employees)
