@@ -25,42 +25,14 @@ import sys
 import time
 from collections import defaultdict
 
+from bench_common import EmployeeStep as Step  # noqa: E402
+from bench_common import load_registry  # noqa: E402
+
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_DIR = os.path.dirname(BENCH_DIR)
 sys.path.insert(0, os.path.join(REPO_DIR, "hr_kinerja_kompetensi"))
 
 from rules import nip as nip_rules  # noqa: E402
-
-
-def load_registry(db):
-    import odoo
-    import odoo.modules.registry
-    from odoo.tools import config
-
-    addons = ",".join([REPO_DIR, *odoo.addons.__path__])
-    config.parse_config(["-d", db, "--addons-path", addons, "--log-level", "warn"])
-    return odoo.modules.registry.Registry(db)
-
-
-class Step:
-    def __init__(self, env, name, size, results):
-        self.env, self.name, self.size, self.results = env, name, size, results
-
-    def __enter__(self):
-        self.env.flush_all()
-        self.queries = self.env.cr.sql_log_count
-        self.start = time.perf_counter()
-
-    def __exit__(self, *exc):
-        self.env.flush_all()
-        seconds = time.perf_counter() - self.start
-        queries = self.env.cr.sql_log_count - self.queries
-        self.results.append((self.name, seconds, queries))
-        print(
-            f"  {self.name:<18} {seconds:8.2f} s {queries:7d} queries "
-            f"{queries / self.size:7.3f} q/employee",
-            flush=True,
-        )
 
 
 def timed_parts(env, registry):

@@ -36,6 +36,8 @@ import random
 import sys
 import time
 
+from bench_common import load_registry  # noqa: E402
+
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_DIR = os.path.dirname(BENCH_DIR)
 sys.path.insert(0, os.path.join(REPO_DIR, "hr_kinerja_kompetensi"))
@@ -52,16 +54,6 @@ JOBS = [
     for title in ("Guru", "Perawat", "Bidan", "Analis Kebijakan", "Pranata Komputer")
     for level in ("Ahli Pertama", "Ahli Muda", "Ahli Madya", "Terampil", "Mahir")
 ] + [f"Pengadministrasi {n}" for n in range(1, 31)]
-
-
-def load_registry(db):
-    import odoo
-    import odoo.modules.registry
-    from odoo.tools import config
-
-    addons = ",".join([REPO_DIR, *odoo.addons.__path__])
-    config.parse_config(["-d", db, "--addons-path", addons, "--log-level", "warn"])
-    return odoo.modules.registry.Registry(db)
 
 
 def staff_rows(size, seed=16):

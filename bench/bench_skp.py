@@ -18,35 +18,15 @@ queries each):
             are the same per-record filters on prefetched fields)
 """
 
-import argparse
 import math
 import os
 import time
 
+from bench_common import run_rolled_back
+
 BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
 REPO_DIR = os.path.dirname(BENCH_DIR)
 YEAR = 2031
-
-
-def parse_args(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", required=True)
-    parser.add_argument("--employees", type=int, default=1000)
-    parser.add_argument("--addons-path")
-    parser.add_argument("--log-level", default="warn")
-    return parser.parse_args(argv)
-
-
-def load_registry(args):
-    import odoo
-    import odoo.modules.registry
-    from odoo.tools import config
-
-    addons_path = args.addons_path or ",".join([REPO_DIR, *odoo.addons.__path__])
-    config.parse_config(
-        ["-d", args.db, "--addons-path", addons_path, "--log-level", args.log_level]
-    )
-    return odoo.modules.registry.Registry(args.db)
 
 
 class Step:
@@ -141,18 +121,5 @@ def run(env, n):
     return results
 
 
-def main():
-    args = parse_args()
-    registry = load_registry(args)
-    from odoo import SUPERUSER_ID, api
-
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
-        try:
-            run(env, args.employees)
-        finally:
-            cr.rollback()
-
-
 if __name__ == "__main__":
-    main()
+    run_rolled_back(run, __doc__.splitlines()[0])
