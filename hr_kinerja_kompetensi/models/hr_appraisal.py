@@ -548,14 +548,6 @@ class HrAppraisal(models.Model):
             sorted(self._fields[name]._description_string(self.env) for name in fnames)
         )
 
-    def _own(self):
-        """Those of these appraisals that are the current user's own."""
-        return (
-            self.sudo()
-            .filtered(lambda a: a.employee_id.user_id.id == self.env.uid)
-            .with_env(self.env)
-        )
-
     # Workflow actions (each works on many appraisals at once)
     def action_submit_self_assessment(self):
         """The employee hands the self-assessment to the supervisor."""

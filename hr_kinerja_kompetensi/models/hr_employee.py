@@ -20,6 +20,7 @@ class HrEmployee(models.Model):
         "hr.kinerja.supervision.mixin",
         "hr.kinerja.staff.import.mixin",
     ]
+    _own_user_path = "user_id"
 
     # ASN identity: public on civil-service documents (mirrored on
     # hr.employee.public), so no group restriction.

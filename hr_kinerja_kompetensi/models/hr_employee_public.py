@@ -7,6 +7,7 @@ from ..rules.standard import FUNCTIONAL_LEVELS, POSITION_KINDS
 class HrEmployeePublic(models.Model):
     _name = "hr.employee.public"
     _inherit = ["hr.employee.public", "hr.kinerja.supervision.mixin"]
+    _own_user_path = "user_id"
 
     # NIP, grade and position are printed on every civil-service document,
     # so colleagues may read them, like the job title.

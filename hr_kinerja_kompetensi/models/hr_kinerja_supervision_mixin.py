@@ -13,6 +13,10 @@ class HrKinerjaSupervisionMixin(models.AbstractModel):
     _name = "hr.kinerja.supervision.mixin"
     _description = "In the current user's supervision scope"
 
+    # The path from a record to the user it belongs to (the user's own
+    # records are never in her supervision: see _own)
+    _own_user_path = "employee_id.user_id"
+
     in_my_supervision = fields.Boolean(
         string="In my supervision",
         compute="_compute_in_my_supervision",
@@ -22,6 +26,16 @@ class HrKinerjaSupervisionMixin(models.AbstractModel):
     @api.model
     def _supervision_domain(self):
         raise NotImplementedError
+
+    def _own(self):
+        """Those of these records that are the current user's own (read as
+        superuser: whose they are decides, not what the user may read)."""
+        uid = self.env.uid
+        return (
+            self.sudo()
+            .filtered(lambda record: record.mapped(self._own_user_path).id == uid)
+            .with_env(self.env)
+        )
 
     @api.depends_context("uid")
     def _compute_in_my_supervision(self):

@@ -218,9 +218,6 @@ class HrSkp(models.Model):
                 )
             )
 
-    def _own(self):
-        return self.filtered(lambda s: s.sudo().employee_id.user_id == self.env.user)
-
     def _check_own_or_supervised(self):
         """The employee herself, the supervision chain above her, or HR."""
         self.check_access("read")
