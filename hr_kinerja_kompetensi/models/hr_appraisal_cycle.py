@@ -136,6 +136,20 @@ class HrAppraisalCycle(models.Model):
     generation_job_message = fields.Text(
         related="generation_job_id.message", string="Generation failure"
     )
+    # the same for the last bulk 360 request
+    feedback_request_job_id = fields.Many2one(
+        "hr.kinerja.job", string="360 request job", readonly=True, copy=False
+    )
+    feedback_request_job_state = fields.Selection(
+        related="feedback_request_job_id.state", string="360 requests"
+    )
+    feedback_request_job_progress = fields.Char(
+        related="feedback_request_job_id.progress_text",
+        string="360 request progress",
+    )
+    feedback_request_job_message = fields.Text(
+        related="feedback_request_job_id.message", string="360 request failure"
+    )
 
     distribution_html = fields.Html(
         string="Predicate distribution",
@@ -300,20 +314,19 @@ class HrAppraisalCycle(models.Model):
         self.check_access("write")
         self._check_state("open")
         self._check_generation_not_running()
-        Job = self.env["hr.kinerja.job"]
-        inline_limit = Job._inline_limit()
         created = self.env["hr.appraisal"]
         for cycle in self:
-            total = self.env["hr.employee"].search_count(cycle._employee_domain())
-            if total <= inline_limit or self.env.context.get("kinerja_job_inline"):
-                created |= cycle._generate_appraisals()
-                continue
-            cycle.sudo().generation_job_id = Job._start(
+            result, job = self.env["hr.kinerja.job"]._run_or_start(
                 cycle,
                 "cycle_generate",
                 self.env._("Generation of %(cycle)s", cycle=cycle.name),
-                total,
+                self.env["hr.employee"].search_count(cycle._employee_domain()),
+                cycle._generate_appraisals,
             )
+            if job:
+                cycle.sudo().generation_job_id = job
+            else:
+                created |= result
         return created
 
     def _check_generation_not_running(self):
@@ -516,13 +529,61 @@ class HrAppraisalCycle(models.Model):
             cycle.feedback_completion_rate = done / count if count else 0.0
 
     def action_request_feedback(self):
-        """Request 360 feedback for every appraisal of the cycles (bulk)."""
+        """Request 360 feedback for every appraisal of the cycles (bulk).
+
+        A cycle with more appraisals than the inline limit is requested by a
+        background job in batches (``feedback_request_job_id``) and nothing
+        is returned for it; a smaller one in this request, its new requests
+        returned."""
         self._check_feedback_hr()
         self._check_state("open")
         self._check_feedback_phase_open()
-        return self.env["hr.appraisal.feedback.request"]._request_for_appraisals(
-            self.appraisal_ids
+        Request = self.env["hr.appraisal.feedback.request"]
+        feedbacks = self.env["hr.appraisal.feedback"]
+        for cycle in self:
+            appraisals = cycle.appraisal_ids
+            result, job = self.env["hr.kinerja.job"]._run_or_start(
+                cycle,
+                "cycle_feedback_request",
+                self.env._("360 requests of %(cycle)s", cycle=cycle.name),
+                len(appraisals),
+                lambda appraisals=appraisals: Request._request_for_appraisals(
+                    appraisals
+                ),
+            )
+            if job:
+                cycle.sudo().feedback_request_job_id = job
+            else:
+                feedbacks |= result
+        return feedbacks
+
+    def _job_cycle_feedback_request(self, job, batch_size):
+        """One batch of a 360 request job: the next ``batch_size`` appraisals
+        of the cycle after the job's cursor (by id), requested as in the
+        request; reviewers already asked are skipped, so a batch done again
+        after a crash adds nothing twice.
+        Returns (processed, created, cursor, remaining) for the job."""
+        self.ensure_one()
+        if self.state != "open" or self.feedback_closed:
+            raise UserError(
+                self.env._(
+                    "The cycle %(cycle)s is no longer open for 360 feedback.",
+                    cycle=self.name,
+                )
+            )
+        Appraisal = self.env["hr.appraisal"]
+        domain = [("cycle_id", "=", self.id)]
+        appraisals = Appraisal.search(
+            domain + [("id", ">", job.cursor)], order="id", limit=batch_size
         )
+        if not appraisals:
+            return 0, 0, job.cursor, 0
+        feedbacks = self.env["hr.appraisal.feedback.request"]._request_for_appraisals(
+            appraisals
+        )
+        cursor = appraisals[-1].id
+        remaining = Appraisal.search_count(domain + [("id", ">", cursor)])
+        return len(appraisals), len(feedbacks), cursor, remaining
 
     def action_close_feedback_phase(self):
         """Expire open requests and release all aggregates of the cycles."""

@@ -38,7 +38,12 @@ class HrKinerjaJob(models.Model):
     # What runs, on which record, for whom
     name = fields.Char(required=True, readonly=True)
     operation = fields.Selection(
-        [("cycle_generate", "Generate appraisals")], required=True, readonly=True
+        [
+            ("cycle_generate", "Generate appraisals"),
+            ("cycle_feedback_request", "Request 360 feedback"),
+        ],
+        required=True,
+        readonly=True,
     )
     res_model = fields.Char(string="Model", required=True, readonly=True, index=True)
     res_id = fields.Many2oneReference(
@@ -85,6 +90,14 @@ class HrKinerjaJob(models.Model):
             format(value, ",")
             for value in (self.progress_done, self.progress_total, self.result_count)
         )
+        if self.operation == "cycle_feedback_request":
+            return env._(
+                "%(done)s / %(total)s appraisals processed, %(created)s 360 "
+                "requests sent",
+                done=done,
+                total=total,
+                created=created,
+            )
         return env._(
             "%(done)s / %(total)s employees processed, %(created)s appraisals "
             "generated",
@@ -140,6 +153,17 @@ class HrKinerjaJob(models.Model):
                     progress=running[0].progress_text,
                 )
             )
+
+    @api.model
+    def _run_or_start(self, record, operation, name, total, inline):
+        """``inline()`` in this request when ``total`` is within the inline
+        limit (small agencies, tests, ``kinerja_job_inline`` in the context),
+        otherwise a job of ``operation`` on ``record``: (result, job), one
+        of them empty. The second start is refused either way."""
+        self._check_not_running(record, operation)
+        if total <= self._inline_limit() or self.env.context.get("kinerja_job_inline"):
+            return inline(), self.browse()
+        return None, self._start(record, operation, name, total)
 
     @api.model
     def _start(self, record, operation, name, total):

@@ -237,3 +237,175 @@ class TestKinerjaJob(KinerjaCommon):
         )
         # everyone who reads the cycle sees how far its generation is
         self.assertTrue(cycle.with_user(self.user_supervisor).generation_job_progress)
+
+
+@tagged("post_install", "-at_install")
+class TestFeedbackRequestJob(TestKinerjaJob):
+    """The cycle's bulk 360 request as a background job, in batches of 2
+    appraisals (the generation tests are not run again here)."""
+
+    def _generated_cycle(self):
+        cycle = self._make_cycle(
+            department_ids=self.department.ids, feedback_deadline="2031-12-15"
+        ).with_user(self.user_hr)
+        cycle.with_context(kinerja_job_inline=True).action_open()
+        return cycle
+
+    def _feedback_counts(self, cycle):
+        feedbacks = self.env["hr.appraisal.feedback"].search(
+            [("cycle_id", "=", cycle.id)]
+        )
+        pairs = {(f.appraisal_id.id, f.reviewer_id.id) for f in feedbacks}
+        activities = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "hr.appraisal.feedback"),
+                ("res_id", "in", feedbacks.ids),
+            ]
+        )
+        return {
+            "requests": len(feedbacks),
+            "distinct": len(pairs),
+            "activities": len(activities),
+        }
+
+    def _inline_counts(self):
+        """The counts of the same request done inline, rolled back."""
+        with self.env.cr.savepoint() as savepoint:
+            cycle = self._generated_cycle()
+            feedbacks = cycle.with_context(
+                kinerja_job_inline=True
+            ).action_request_feedback()
+            counts = self._feedback_counts(cycle)
+            self.assertTrue(feedbacks)
+            self.assertFalse(cycle.feedback_request_job_id)
+            savepoint.rollback()
+        self.env.invalidate_all()
+        return counts
+
+    def test_large_cycle_runs_in_batches_with_progress(self):
+        expected = self._inline_counts()
+        self.assertEqual(expected["requests"], expected["distinct"])
+        cycle = self._generated_cycle()
+        self.assertFalse(cycle.action_request_feedback())
+        job = cycle.feedback_request_job_id
+        self.assertEqual((job.state, job.progress_total), ("queued", 5))
+        self.assertFalse(self._feedback_counts(cycle)["requests"])
+        self.Job._cron_run()
+        self.assertRegex(
+            cycle.feedback_request_job_progress,
+            r"^2 / 5 appraisals processed, \d+ 360 requests sent$",
+        )
+        self._run_cron()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(self._feedback_counts(cycle), expected)
+        self.assertEqual(job.result_count, expected["requests"])
+        self.assertTrue(
+            cycle.message_ids.filtered(
+                lambda m: (
+                    self.user_hr.partner_id in m.notified_partner_ids
+                    and "360 requests of" in m.body
+                )
+            )
+        )
+
+    def test_crash_mid_way_resumes_without_duplicate_or_loss(self):
+        expected = self._inline_counts()
+        cycle = self._generated_cycle()
+        cycle.action_request_feedback()
+        job = cycle.feedback_request_job_id
+        self.Job._cron_run()
+        done_after_one = self._feedback_counts(cycle)
+        Request = type(self.env["hr.appraisal.feedback.request"])
+        request = Request._request_for_appraisals
+
+        def request_then_die(self_, *args, **kwargs):
+            request(self_, *args, **kwargs)
+            raise Crash
+
+        with (
+            patch.object(Request, "_request_for_appraisals", request_then_die),
+            self.assertRaises(Crash),
+            self.env.cr.savepoint(),
+        ):
+            self.Job._cron_run()
+        self.env.invalidate_all()
+        self.assertEqual(job.state, "running")
+        self.assertEqual(self._feedback_counts(cycle), done_after_one)
+        self._run_cron()
+        self.assertEqual(job.state, "done")
+        self.assertEqual(self._feedback_counts(cycle), expected)
+
+    def test_failure_recorded_with_reason_and_restart(self):
+        expected = self._inline_counts()
+        cycle = self._generated_cycle()
+        cycle.action_request_feedback()
+        job = cycle.feedback_request_job_id
+        self.Job._cron_run()
+        Request = type(self.env["hr.appraisal.feedback.request"])
+
+        def fail(self_, *args, **kwargs):
+            raise UserError(self.env._("Reviewer rusak"))
+
+        with (
+            patch.object(Request, "_request_for_appraisals", fail),
+            mute_logger(JOB_LOGGER),
+        ):
+            self.Job._cron_run()
+        self.assertEqual(cycle.feedback_request_job_state, "failed")
+        self.assertEqual(cycle.feedback_request_job_message, "Reviewer rusak")
+        cycle.action_request_feedback()
+        self.assertNotEqual(cycle.feedback_request_job_id, job)
+        self._run_cron()
+        self.assertEqual(self._feedback_counts(cycle), expected)
+
+    def test_second_start_refused_while_running(self):
+        expected = self._inline_counts()
+        cycle = self._generated_cycle()
+        cycle.action_request_feedback()
+        self.Job._cron_run()
+        with self.assertRaisesRegex(UserError, "already running"):
+            cycle.action_request_feedback()
+        self._run_cron()
+        cycle.action_request_feedback()  # once done: nothing new to ask
+        self._run_cron()
+        self.assertEqual(self._feedback_counts(cycle), expected)
+
+    def test_batch_query_count_does_not_grow_with_its_size(self):
+        cycle = self._generated_cycle()
+        counts = []
+        for size in (1, 3):
+            cycle.action_request_feedback()
+            self.env["ir.config_parameter"].sudo().set_param(BATCH_SIZE_PARAM, size)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self.Job._cron_run()
+            counts.append(self.env.cr.sql_log_count - before)
+            self._run_cron()
+            self.env["hr.appraisal.feedback"].sudo().search(
+                [("cycle_id", "=", cycle.id)]
+            ).unlink()
+        self.assertEqual(counts[0], counts[1])
+
+    # the generation-only tests of the parent class
+    def test_cycle_closed_mid_way_fails_the_job(self):
+        cycle = self._generated_cycle()
+        cycle.action_request_feedback()
+        self.Job._cron_run()
+        cycle.sudo().feedback_closed = True
+        with mute_logger(JOB_LOGGER):
+            self.Job._cron_run()
+        self.assertEqual(cycle.feedback_request_job_state, "failed")
+        self.assertIn("no longer open", cycle.feedback_request_job_message)
+
+    def test_small_cycle_stays_in_the_request(self):
+        self.env["ir.config_parameter"].sudo().set_param(INLINE_LIMIT_PARAM, 1000)
+        cycle = self._generated_cycle()
+        self.assertTrue(cycle.action_request_feedback())
+        self.assertFalse(cycle.feedback_request_job_id)
+
+    def test_only_hr_starts_and_reads_jobs(self):
+        cycle = self._generated_cycle()
+        with self.assertRaisesRegex(UserError, "Only HR officers"):
+            cycle.with_user(self.user_supervisor).action_request_feedback()
+        self.assertFalse(self.Job.sudo().search([]))
