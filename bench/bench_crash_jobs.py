@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Crash test of the background cycle generation (hr_kinerja_kompetensi).
+"""Crash test of the background cycle generation or 360 request (hr_kinerja_kompetensi).
 
 1. Builds N employees with bench_cycle.py's builders in a scratch database
    where the addon is installed, COMMITS them, and has an HR officer open a
@@ -15,9 +15,17 @@
    activity (the employee's when she has a user, the supervisor's when he
    has one).
 
+With ``--operation feedback`` the generation runs to its end first (no
+kill), then the officer starts the cycle's bulk 360 request as a job, and that
+job is the one killed mid-batch and resumed; the check is then: as many
+requests as the proposals counted before the start, no appraisal asks the
+same reviewer twice, one activity per request, and nothing left to propose.
+
 The data stays in the database (use a scratch copy):
 
     python3 bench/bench_crash_jobs.py --db hkk_crash --employees 5000
+    python3 bench/bench_crash_jobs.py --db hkk_crash2 --employees 2000 \
+        --operation feedback --batch-size 500
 """
 
 import argparse
@@ -46,6 +54,12 @@ def parse_args(argv=None):
         default=None,
         help="kill the server once this many employees are committed "
         "(default: one batch), then half a batch's time later",
+    )
+    parser.add_argument(
+        "--operation",
+        choices=("generate", "feedback"),
+        default="generate",
+        help="the job to crash: the cycle generation or the bulk 360 request",
     )
     parser.add_argument("--http-port", type=int, default=18085)
     parser.add_argument("--data-dir", default="/tmp/hkkjobdata")
@@ -119,6 +133,7 @@ class Builder(bench_cycle.CycleBench):
         cycle.with_user(officer).with_company(self.company).action_open()
         if not cycle.generation_job_id:
             raise SystemExit("the cycle was generated inline: no job to crash")
+        self.officer = officer
         return cycle.id, cycle.generation_job_id.id
 
 
@@ -128,11 +143,63 @@ def build(args):
 
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        cycle_id, job_id = Builder(
-            env, args.employees, args, label=f"crash {args.stamp}"
-        ).build()
+        builder = Builder(env, args.employees, args, label=f"crash {args.stamp}")
+        cycle_id, job_id = builder.build()
         cr.commit()
+    args.officer_id = builder.officer.id
     return addons_path, cycle_id, job_id
+
+
+def start_feedback_job(args, cycle_id):
+    """As the officer, start the cycle's bulk 360 request (queued as a job);
+    returns the job and the number of requests it must make, counted by
+    ``_propose`` on the same committed data before anything is sent."""
+    from odoo import SUPERUSER_ID, api
+    from odoo.modules.registry import Registry
+
+    with Registry(args.db).cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        cycle = env["hr.appraisal.cycle"].browse(cycle_id)
+        want = len(env["hr.appraisal.feedback.request"]._propose(cycle.appraisal_ids))
+        officer = env["res.users"].browse(args.officer_id)
+        cycle.with_user(officer).with_company(
+            cycle.company_id
+        ).action_request_feedback()
+        job = cycle.feedback_request_job_id
+        if not job:
+            raise SystemExit("the 360 request ran inline: no job to crash")
+        cr.commit()
+        return job.id, want
+
+
+def feedback_counts(args, cycle_id):
+    """What the 360 job left: requests, repeated (appraisal, reviewer) pairs,
+    activities on the requests, and proposals still to make (lost ones)."""
+    from odoo import SUPERUSER_ID, api
+    from odoo.modules.registry import Registry
+
+    with Registry(args.db).cursor() as cr:
+        queries = {
+            "requests": "SELECT count(*) FROM hr_appraisal_feedback "
+            "WHERE cycle_id = %(c)s",
+            "duplicates": """SELECT count(*) FROM (SELECT 1 FROM hr_appraisal_feedback
+                WHERE cycle_id = %(c)s GROUP BY appraisal_id, reviewer_id
+                HAVING count(*) > 1) d""",
+            "activities": """SELECT count(*) FROM mail_activity m
+                JOIN hr_appraisal_feedback f ON f.id = m.res_id
+                 AND m.res_model = 'hr.appraisal.feedback'
+                WHERE f.cycle_id = %(c)s""",
+        }
+        result = {}
+        for name, query in queries.items():
+            cr.execute(query, {"c": cycle_id})
+            result[name] = cr.fetchone()[0]
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        cycle = env["hr.appraisal.cycle"].browse(cycle_id)
+        result["left_to_propose"] = len(
+            env["hr.appraisal.feedback.request"]._propose(cycle.appraisal_ids)
+        )
+        return result
 
 
 def start_server(args, addons_path, log_path):
@@ -258,9 +325,89 @@ def expected(cr, cycle_id):
     }
 
 
+def crash_and_resume(args, cr, notify_cr, job_id, addons_path, log_path):
+    """Run the job on a server, SIGKILL it (by its pid) half a batch after
+    ``--kill-after`` units are committed, restart, follow to the end.
+    Returns the job row at the kill, at the end, and the seconds to resume."""
+    server = start_server(args, addons_path, log_path)
+    print(f"server 1 (pid {server.pid}), log {log_path}")
+    follow(
+        args, cr, notify_cr, job_id, lambda r: r[1] >= args.kill_after, server, "run 1"
+    )
+    # half a batch later: the kill cuts a batch in the middle
+    time.sleep(max(0.3, 0.0008 * args.batch_size))
+    os.kill(server.pid, signal.SIGKILL)
+    server.wait()
+    time.sleep(1.0)  # PostgreSQL ends the dead server's sessions
+    killed = job_row(cr, job_id)
+    print(
+        f"  KILLED pid {server.pid}: job {killed[0]}, {killed[1]:,} / "
+        f"{killed[2]:,} committed, {killed[3]:,} created"
+    )
+    server = start_server(args, addons_path, log_path)
+    print(f"server 2 (pid {server.pid})")
+    restart = time.monotonic()
+    row = follow(
+        args,
+        cr,
+        notify_cr,
+        job_id,
+        lambda r: r[0] in ("done", "failed"),
+        server,
+        "run 2",
+    )
+    resume_s = time.monotonic() - restart
+    stop_server(server)
+    return killed, row, resume_s
+
+
+def stop_server(server):
+    server.send_signal(signal.SIGTERM)
+    server.wait(timeout=60)
+
+
+def run_to_end(args, cr, notify_cr, job_id, addons_path, log_path):
+    server = start_server(args, addons_path, log_path)
+    print(f"server 0 (pid {server.pid}): generation to its end, no kill")
+    row = follow(
+        args,
+        cr,
+        notify_cr,
+        job_id,
+        lambda r: r[0] in ("done", "failed"),
+        server,
+        "generate",
+    )
+    stop_server(server)
+    if row[0] != "done":
+        raise SystemExit(f"the generation failed: {row[4]}")
+
+
+def report(row, killed, resume_s, got, want, unit):
+    print(
+        f"job {row[0]} after restart in {resume_s:.1f} s: {row[1]:,} / "
+        f"{row[2]:,} {unit}, {row[3]:,} created"
+        + (f", failure: {row[4]}" if row[4] else "")
+    )
+    print(f"{'count':<18}{'expected':>10}{'got':>10}")
+    for name in want:
+        mark = "" if got[name] == want[name] else "   MISMATCH"
+        print(f"{name:<18}{want[name]:>10,}{got[name]:>10,}{mark}")
+    ok = (
+        row[0] == "done"
+        and killed[0] == "running"
+        and 0 < killed[1] < killed[2]
+        and got == want
+    )
+    print("CRASH TEST", "PASSED" if ok else "FAILED")
+    return 0 if ok else 1
+
+
 def main(argv=None):
     args = parse_args(argv)
     if args.reuse:
+        if args.operation != "generate":
+            raise SystemExit("--reuse is for a queued generation job")
         cycle_id, job_id = args.reuse
         import odoo.addons
 
@@ -285,57 +432,28 @@ def main(argv=None):
     notify_cr = notify_conn.cursor()
     log_path = f"/tmp/{args.db}-crash-{args.stamp}.log"
 
-    server = start_server(args, addons_path, log_path)
-    print(f"server 1 (pid {server.pid}), log {log_path}")
-    row = follow(
-        args, cr, notify_cr, job_id, lambda r: r[1] >= args.kill_after, server, "run 1"
-    )
-    # half a batch later: the kill cuts a batch in the middle
-    time.sleep(max(0.3, 0.0008 * args.batch_size))
-    os.kill(server.pid, signal.SIGKILL)
-    server.wait()
-    time.sleep(1.0)  # PostgreSQL ends the dead server's sessions
-    killed = job_row(cr, job_id)
-    at_kill = counts(cr, cycle_id)
-    print(
-        f"  KILLED pid {server.pid}: job {killed[0]}, {killed[1]:,} / "
-        f"{killed[2]:,} committed, {at_kill['appraisals']:,} appraisals in the db"
-    )
+    if args.operation == "feedback":
+        run_to_end(args, cr, notify_cr, job_id, addons_path, log_path)
+        job_id, proposals = start_feedback_job(args, cycle_id)
+        print(f"360 request job {job_id} queued: {proposals:,} requests to make")
+        killed, row, resume_s = crash_and_resume(
+            args, cr, notify_cr, job_id, addons_path, log_path
+        )
+        got = feedback_counts(args, cycle_id)
+        want = {
+            "requests": proposals,
+            "duplicates": 0,
+            "activities": proposals,
+            "left_to_propose": 0,
+        }
+        return report(row, killed, resume_s, got, want, "appraisals")
 
-    server = start_server(args, addons_path, log_path)
-    print(f"server 2 (pid {server.pid})")
-    restart = time.monotonic()
-    row = follow(
-        args,
-        cr,
-        notify_cr,
-        job_id,
-        lambda r: r[0] in ("done", "failed"),
-        server,
-        "run 2",
+    killed, row, resume_s = crash_and_resume(
+        args, cr, notify_cr, job_id, addons_path, log_path
     )
-    resume_s = time.monotonic() - restart
-    server.send_signal(signal.SIGTERM)
-    server.wait(timeout=60)
-
-    got, want = counts(cr, cycle_id), expected(cr, cycle_id)
-    print(
-        f"job {row[0]} after restart in {resume_s:.1f} s: {row[1]:,} / "
-        f"{row[2]:,} employees, {row[3]:,} appraisals generated"
-        + (f", failure: {row[4]}" if row[4] else "")
+    return report(
+        row, killed, resume_s, counts(cr, cycle_id), expected(cr, cycle_id), "employees"
     )
-    print(f"{'count':<18}{'expected':>10}{'got':>10}")
-    for name in want:
-        mark = "" if got[name] == want[name] else "   MISMATCH"
-        print(f"{name:<18}{want[name]:>10,}{got[name]:>10,}{mark}")
-    ok = (
-        row[0] == "done"
-        and killed[0] == "running"
-        and 0 < killed[1] < killed[2]
-        and got == want
-    )
-    print("CRASH TEST", "PASSED" if ok else "FAILED")
-    return 0 if ok else 1
 
 
 if __name__ == "__main__":
