@@ -347,18 +347,15 @@ def crash_and_resume(args, cr, notify_cr, job_id, addons_path, log_path):
     server = start_server(args, addons_path, log_path)
     print(f"server 2 (pid {server.pid})")
     restart = time.monotonic()
-    row = follow(
-        args,
-        cr,
-        notify_cr,
-        job_id,
-        lambda r: r[0] in ("done", "failed"),
-        server,
-        "run 2",
-    )
+    row = follow_to_end(args, cr, notify_cr, job_id, server, "run 2")
     resume_s = time.monotonic() - restart
     stop_server(server)
     return killed, row, resume_s
+
+
+def follow_to_end(args, cr, notify_cr, job_id, server, label):
+    ended = ("done", "failed")
+    return follow(args, cr, notify_cr, job_id, lambda r: r[0] in ended, server, label)
 
 
 def stop_server(server):
@@ -369,15 +366,7 @@ def stop_server(server):
 def run_to_end(args, cr, notify_cr, job_id, addons_path, log_path):
     server = start_server(args, addons_path, log_path)
     print(f"server 0 (pid {server.pid}): generation to its end, no kill")
-    row = follow(
-        args,
-        cr,
-        notify_cr,
-        job_id,
-        lambda r: r[0] in ("done", "failed"),
-        server,
-        "generate",
-    )
+    row = follow_to_end(args, cr, notify_cr, job_id, server, "generate")
     stop_server(server)
     if row[0] != "done":
         raise SystemExit(f"the generation failed: {row[4]}")
